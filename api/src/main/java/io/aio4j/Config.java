@@ -1,0 +1,82 @@
+package io.aio4j;
+
+import io.aio4j.bridge.Carrier;
+import java.util.Objects;
+
+/**
+ * How an event loop runs: an immutable value, changed with {@code with...} methods.
+ *
+ * {@snippet :
+ * Aio.run(Config.parallel(4), () -> crunch());     // up to 4 task bodies at once
+ * }
+ *
+ * @apiNote asyncio: the arguments of {@code asyncio.run(main, debug=..., loop_factory=...)} and
+ *     {@code asyncio.Runner}
+ */
+public final class Config {
+    private static final Config DEFAULTS = new Config(1, Carrier.virtualThreads(), null);
+
+    private final int parallelism;
+    private final Carrier carrier;
+    private final ExceptionHandler exceptionHandler;
+
+    private Config(int parallelism, Carrier carrier, ExceptionHandler exceptionHandler) {
+        this.parallelism = parallelism;
+        this.carrier = carrier;
+        this.exceptionHandler = exceptionHandler;
+    }
+
+    /** asyncio's model: one task body runs at a time, on virtual threads. */
+    public static Config defaults() {
+        return DEFAULTS;
+    }
+
+    /**
+     * Lifts the baton for up to {@code n} task bodies at once, for all cores. Code between awaits then
+     * runs concurrently with other tasks' code, under Java's memory model: share state through
+     * aio4j's primitives or java.util.concurrent. {@code parallel(1)} is {@link #defaults()}.
+     *
+     * @throws IllegalArgumentException if {@code n < 1}
+     */
+    public static Config parallel(int n) {
+        return DEFAULTS.withParallelism(n);
+    }
+
+    /** @see #parallel(int) */
+    public Config withParallelism(int n) {
+        if (n < 1) {
+            throw new IllegalArgumentException(
+                    "parallelism is the number of task bodies that may run at once and must be >= 1: " + n);
+        }
+        return new Config(n, carrier, exceptionHandler);
+    }
+
+    /** The carrier that task bodies run on; default {@link Carrier#virtualThreads()}. */
+    public Config withCarrier(Carrier carrier) {
+        return new Config(parallelism, Objects.requireNonNull(carrier, "carrier"), exceptionHandler);
+    }
+
+    /** Where errors with nobody to go to are reported; default: logged. */
+    public Config withExceptionHandler(ExceptionHandler handler) {
+        return new Config(parallelism, carrier, Objects.requireNonNull(handler, "handler"));
+    }
+
+    public int parallelism() {
+        return parallelism;
+    }
+
+    public Carrier carrier() {
+        return carrier;
+    }
+
+    /** The configured handler, or null for the default (logging). */
+    public ExceptionHandler exceptionHandler() {
+        return exceptionHandler;
+    }
+
+    @Override
+    public String toString() {
+        return "Config[parallelism=" + parallelism + ", carrier=" + carrier
+                + (exceptionHandler != null ? ", exceptionHandler=" + exceptionHandler : "") + "]";
+    }
+}

@@ -1,0 +1,81 @@
+package io.aio4j;
+
+import io.aio4j.internal.EventLoopImpl;
+import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
+import kotlinx.coroutines.CoroutineDispatcher;
+
+/**
+ * The event loop that runs a group of tasks: its clock, its callbacks, and the doors into it from
+ * other threads. {@code Aio.run} makes one; {@link Aio#getRunningLoop()} returns it.
+ *
+ * <p>Methods marked thread-safe may be called from any thread; the others belong to the loop's own
+ * tasks and callbacks (asyncio's rule), though in aio4j they are safe everywhere.
+ *
+ * @apiNote asyncio: {@code asyncio.AbstractEventLoop}
+ */
+public sealed interface EventLoop permits EventLoopImpl {
+
+    /**
+     * The loop's clock, in seconds: monotonic, with an arbitrary origin (virtual in tests).
+     *
+     * @apiNote asyncio: {@code loop.time()}
+     */
+    double time();
+
+    /**
+     * Runs {@code callback} on a later turn of the loop, after what is already queued.
+     *
+     * @apiNote asyncio: {@code loop.call_soon(callback)}
+     * @throws IllegalStateException if the loop is closed
+     */
+    Handle callSoon(Runnable callback);
+
+    /**
+     * {@link #callSoon} from any thread: wakes the loop if it is waiting. Thread-safe.
+     *
+     * @apiNote asyncio: {@code loop.call_soon_threadsafe(callback)}
+     */
+    Handle callSoonThreadsafe(Runnable callback);
+
+    /**
+     * Runs {@code callback} once {@code delay} has passed on the loop's clock. Thread-safe.
+     *
+     * @apiNote asyncio: {@code loop.call_later(delay, callback)}
+     */
+    TimerHandle callLater(Duration delay, Runnable callback);
+
+    /** {@link #callLater(Duration, Runnable)} with the delay in seconds. */
+    TimerHandle callLater(double delaySeconds, Runnable callback);
+
+    /**
+     * Runs {@code callback} once the loop's clock reaches {@code when} (seconds of {@link #time()}).
+     * Thread-safe.
+     *
+     * @apiNote asyncio: {@code loop.call_at(when, callback)}
+     */
+    TimerHandle callAt(double when, Runnable callback);
+
+    /**
+     * Starts {@code body} as a task of this loop from any thread, and returns a future of its result.
+     * Cancelling the future cancels the task. Thread-safe.
+     *
+     * @apiNote asyncio: {@code asyncio.run_coroutine_threadsafe(coro, loop)}
+     */
+    <T> CompletableFuture<T> submit(AsyncCallable<T> body);
+
+    /** Whether the loop is running (inside {@code Aio.run} or {@code Runner.run}). Thread-safe. */
+    boolean isRunning();
+
+    /** Whether the loop is closed. Thread-safe. */
+    boolean isClosed();
+
+    /** How many task bodies may run at once (1 unless {@link Config#parallel(int)}). */
+    int parallelism();
+
+    /**
+     * This loop as a kotlinx {@link CoroutineDispatcher} (with {@code Delay} on the loop's clock), for
+     * Kotlin code that wants to run coroutines on it: {@code withContext(loop.asDispatcher()) { ... }}.
+     */
+    CoroutineDispatcher asDispatcher();
+}

@@ -1,0 +1,217 @@
+package io.aio4j.internal;
+
+import io.aio4j.AsyncCallable;
+import io.aio4j.Config;
+import io.aio4j.EventLoop;
+import io.aio4j.ExceptionHandler;
+import io.aio4j.Handle;
+import io.aio4j.TimerHandle;
+import io.aio4j.bridge.internal.Clock;
+import io.aio4j.bridge.internal.Loop;
+import io.aio4j.bridge.internal.Suspensions;
+import java.lang.ref.Cleaner;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.Set;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
+import kotlinx.coroutines.CoroutineDispatcher;
+
+/** The one implementation of {@link EventLoop}: the public face of the bridge's {@link Loop}. */
+public final class EventLoopImpl implements EventLoop {
+    private static final Cleaner CLEANER = Cleaner.create();
+
+    public final Loop loop;
+    private final Set<Unretrieved> unretrieved = ConcurrentHashMap.newKeySet();
+
+    public EventLoopImpl(Config config) {
+        this(config, Clock.SYSTEM);
+    }
+
+    public EventLoopImpl(Config config, Clock clock) {
+        ExceptionHandler h = config.exceptionHandler();
+        Loop.ErrorSink sink = h == null ? Loop.ErrorSink.LOG : h::handle;
+        this.loop = new Loop(config.parallelism(), config.carrier(), clock, sink);
+        loop.setOwner(this);
+    }
+
+    /** The loop running on this thread (in a task or a loop callback), or an error naming {@code what}. */
+    public static EventLoopImpl current(String what) {
+        Loop l = Loop.currentLoop();
+        if (l == null) {
+            throw Suspensions.notInTask(what);
+        }
+        return (EventLoopImpl) l.owner();
+    }
+
+    // ---- EventLoop -------------------------------------------------------------------------------
+
+    @Override
+    public double time() {
+        return loop.nanoTime() / 1e9;
+    }
+
+    @Override
+    public Handle callSoon(Runnable callback) {
+        return new HandleImpl(loop.callSoon(Objects.requireNonNull(callback, "callback")));
+    }
+
+    @Override
+    public Handle callSoonThreadsafe(Runnable callback) {
+        return callSoon(callback); // the loop's queue is thread-safe and wakes a waiting loop
+    }
+
+    @Override
+    public TimerHandle callLater(Duration delay, Runnable callback) {
+        return later(Time.toNanos(delay), callback);
+    }
+
+    @Override
+    public TimerHandle callLater(double delaySeconds, Runnable callback) {
+        return later(Time.secondsToNanos(delaySeconds, "callLater's delay"), callback);
+    }
+
+    private TimerHandle later(long nanos, Runnable callback) {
+        return new HandleImpl.Timed(loop.callLater(nanos, Objects.requireNonNull(callback, "callback")));
+    }
+
+    @Override
+    public TimerHandle callAt(double when, Runnable callback) {
+        long at = Time.secondsToNanos(when, "callAt's when");
+        return new HandleImpl.Timed(loop.callAt(at, Objects.requireNonNull(callback, "callback")));
+    }
+
+    @Override
+    public <T> CompletableFuture<T> submit(AsyncCallable<T> body) {
+        Objects.requireNonNull(body, "body");
+        CompletableFuture<T> result = new CompletableFuture<>();
+        loop.callSoon(() -> {
+            if (result.isDone()) {
+                return; // cancelled before it started
+            }
+            TaskImpl<T> task = TaskImpl.create(this, null, body);
+            result.whenComplete((v, e) -> {
+                if (e instanceof CancellationException) {
+                    task.cancel();
+                }
+            });
+            task.toCompletableFuture().whenComplete((v, e) -> {
+                if (e == null) {
+                    result.complete(v);
+                } else if (e instanceof CancellationException) {
+                    result.cancel(false);
+                } else {
+                    result.completeExceptionally(e);
+                }
+            });
+        });
+        return result;
+    }
+
+    @Override
+    public boolean isRunning() {
+        return loop.isRunning();
+    }
+
+    @Override
+    public boolean isClosed() {
+        return loop.isClosed();
+    }
+
+    @Override
+    public int parallelism() {
+        return loop.permits();
+    }
+
+    @Override
+    public CoroutineDispatcher asDispatcher() {
+        return loop;
+    }
+
+    @Override
+    public String toString() {
+        return "<EventLoop running=" + isRunning() + " closed=" + isClosed() + " parallelism=" + parallelism() + ">";
+    }
+
+    // ---- running ---------------------------------------------------------------------------------
+
+    /** Tasks of this loop that are not done, in creation order. */
+    public List<TaskImpl<?>> pendingTasks() {
+        List<TaskImpl<?>> tasks = new ArrayList<>();
+        for (var f : loop.liveFibers()) {
+            if (f instanceof TaskImpl<?> t && !t.done()) {
+                tasks.add(t);
+            }
+        }
+        return tasks;
+    }
+
+    /** asyncio's {@code run_until_complete(task)}: runs the loop on this thread until the task is done. */
+    public void runUntilComplete(TaskImpl<?> task) {
+        if (!task.done()) {
+            Consumer<Object> stopper = t -> loop.stop();
+            task.addDoneCallback(stopper);
+            try {
+                loop.runForever();
+            } finally {
+                task.removeDoneCallback(stopper);
+            }
+        }
+        if (!task.done()) {
+            throw new IllegalStateException("Event loop stopped before " + task + " completed");
+        }
+    }
+
+    /**
+     * asyncio's {@code _cancel_all_tasks}: cancels what is pending, runs the loop until it is done,
+     * and reports the tasks that failed instead of ending cancelled.
+     */
+    public void cancelAllTasks() {
+        List<TaskImpl<?>> pending = pendingTasks();
+        if (pending.isEmpty()) {
+            return;
+        }
+        AtomicInteger left = new AtomicInteger(pending.size());
+        for (TaskImpl<?> t : pending) {
+            t.cancel();
+        }
+        for (TaskImpl<?> t : pending) {
+            t.addDoneCallback(x -> {
+                if (left.decrementAndGet() == 0) {
+                    loop.stop();
+                }
+            });
+        }
+        loop.runForever();
+        for (TaskImpl<?> t : pending) {
+            if (t.done() && !t.cancelled() && t.exception() != null) {
+                loop.report("unhandled exception during Aio.run() shutdown: task " + t.name(), t.exception());
+            }
+        }
+    }
+
+    /** Reports every exception still unretrieved and closes the loop. */
+    public void close() {
+        try {
+            for (Unretrieved u : new ArrayList<>(unretrieved)) {
+                u.run();
+            }
+        } finally {
+            loop.close();
+        }
+    }
+
+    void track(TaskImpl<?> task, Unretrieved u) {
+        unretrieved.add(u);
+        CLEANER.register(task, u);
+    }
+
+    void untrack(Unretrieved u) {
+        unretrieved.remove(u);
+    }
+}

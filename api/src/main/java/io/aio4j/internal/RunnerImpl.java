@@ -1,0 +1,65 @@
+package io.aio4j.internal;
+
+import io.aio4j.AsyncCallable;
+import io.aio4j.AsyncRunnable;
+import io.aio4j.Config;
+import io.aio4j.EventLoop;
+import io.aio4j.Runner;
+import io.aio4j.bridge.internal.Loop;
+import java.util.Objects;
+
+/** The one implementation of {@link Runner}. */
+public final class RunnerImpl implements Runner {
+    private final EventLoopImpl loop;
+    private boolean closed;
+
+    public RunnerImpl(Config config) {
+        this(new EventLoopImpl(Objects.requireNonNull(config, "config")));
+    }
+
+    public RunnerImpl(EventLoopImpl loop) {
+        this.loop = loop;
+    }
+
+    @Override
+    public <T> T run(AsyncCallable<T> body) {
+        Objects.requireNonNull(body, "body");
+        if (Loop.currentLoop() != null) {
+            throw new IllegalStateException("Aio.run() cannot be called from a running event loop: inside a task, "
+                    + "await the work directly or start it with Aio.createTask(...)");
+        }
+        if (closed) {
+            throw new IllegalStateException("Runner is closed");
+        }
+        TaskImpl<T> main = TaskImpl.create(loop, null, body);
+        loop.runUntilComplete(main);
+        return main.result();
+    }
+
+    @Override
+    public void run(AsyncRunnable body) {
+        Objects.requireNonNull(body, "body");
+        run(() -> {
+            body.run();
+            return null;
+        });
+    }
+
+    @Override
+    public EventLoop loop() {
+        return loop;
+    }
+
+    @Override
+    public void close() {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        try {
+            loop.cancelAllTasks();
+        } finally {
+            loop.close();
+        }
+    }
+}

@@ -1,0 +1,11 @@
+/**
+ * asyncio's vocabulary for Java. The front door is {@link io.aio4j.Aio}.
+ */
+module io.aio4j.api {
+    // API
+    requires transitive io.aio4j.bridge;
+    exports io.aio4j;
+
+    // Internal API: the other aio4j modules only
+    exports io.aio4j.internal to io.aio4j.net, io.aio4j.testkit;
+}

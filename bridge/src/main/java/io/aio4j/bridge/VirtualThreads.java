@@ -1,0 +1,37 @@
+package io.aio4j.bridge;
+
+import java.util.concurrent.locks.LockSupport;
+
+/** {@link Carrier#virtualThreads()}: a fiber is a virtual thread. */
+final class VirtualThreads implements Carrier {
+    static final VirtualThreads INSTANCE = new VirtualThreads();
+
+    private VirtualThreads() {
+    }
+
+    @Override
+    public Strand newStrand(String name, Runnable body) {
+        Thread thread = Thread.ofVirtual().name(name).unstarted(body);
+        return new Strand() {
+            @Override
+            public void start() {
+                thread.start();
+            }
+
+            @Override
+            public void unpark() {
+                LockSupport.unpark(thread);
+            }
+        };
+    }
+
+    @Override
+    public void park() {
+        LockSupport.park(this);
+    }
+
+    @Override
+    public String toString() {
+        return "Carrier.virtualThreads()";
+    }
+}

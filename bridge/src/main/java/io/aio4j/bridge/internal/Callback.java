@@ -1,0 +1,37 @@
+package io.aio4j.bridge.internal;
+
+import kotlinx.coroutines.DisposableHandle;
+
+/**
+ * A callback queued on a loop: asyncio's {@code Handle}. Cancelling it before it runs means it
+ * never runs.
+ */
+public class Callback implements Runnable, DisposableHandle {
+    final Runnable action;
+    private volatile boolean cancelled;
+
+    Callback(Runnable action) {
+        this.action = action;
+    }
+
+    /** Prevents the callback from running; has no effect once it ran. */
+    public void cancel() {
+        cancelled = true;
+    }
+
+    public boolean cancelled() {
+        return cancelled;
+    }
+
+    @Override
+    public void dispose() {
+        cancel();
+    }
+
+    @Override
+    public void run() {
+        if (!cancelled) {
+            action.run();
+        }
+    }
+}

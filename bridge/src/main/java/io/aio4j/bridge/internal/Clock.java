@@ -1,0 +1,34 @@
+package io.aio4j.bridge.internal;
+
+import java.nio.channels.Selector;
+import java.io.IOException;
+
+/**
+ * The loop's notion of time, in nanoseconds, and how the loop waits for it to pass.
+ *
+ * <p>The real clock is {@link System#nanoTime()} and waits in the selector; the test kit plugs in
+ * a virtual clock that jumps to the next timer instead of waiting.
+ */
+public interface Clock {
+    /** Monotonic time in nanoseconds. */
+    long nanoTime();
+
+    /**
+     * Waits in {@code selector} until I/O is ready, the selector is woken up, or {@code timeoutNanos}
+     * pass ({@code < 0}: no timer pending, wait until woken). Called by the loop's driver only, without
+     * the loop's lock.
+     */
+    default void idle(Selector selector, long timeoutNanos) throws IOException {
+        if (timeoutNanos < 0) {
+            selector.select();
+        } else if (timeoutNanos == 0) {
+            selector.selectNow();
+        } else {
+            // select() takes milliseconds; round up so that a timer is never run early
+            selector.select(Math.max(1, (timeoutNanos + 999_999) / 1_000_000));
+        }
+    }
+
+    /** The monotonic system clock. */
+    Clock SYSTEM = System::nanoTime;
+}

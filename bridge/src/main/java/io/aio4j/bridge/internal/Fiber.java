@@ -1,0 +1,365 @@
+package io.aio4j.bridge.internal;
+
+import io.aio4j.bridge.Carrier;
+import io.aio4j.bridge.SuspendFunction;
+import java.util.concurrent.CancellationException;
+import kotlin.Result;
+import kotlin.coroutines.Continuation;
+import kotlin.coroutines.CoroutineContext;
+import kotlin.coroutines.intrinsics.IntrinsicsKt;
+import kotlinx.coroutines.CompletableJob;
+import kotlinx.coroutines.JobKt;
+
+/**
+ * A task's execution: its body runs on a {@link Carrier.Strand}, and every await is one call of a
+ * Kotlin suspend function with this fiber as the {@link Continuation}.
+ *
+ * <p>Subclasses (the task) supply the body and the error type for cancellation; this class owns the
+ * baton protocol and asyncio's cancellation rules: a request is one-shot, it is delivered at the next
+ * await that suspends, and a fiber cancelled before its first step never runs.
+ */
+/* Cancellation. cancelRequests counts requests (asyncio's cancelling()); mustCancel is the one-shot
+ * flag (asyncio's _must_cancel) consumed when a CancelledError is thrown. A parked fiber's pending
+ * suspension listens to awaitJob; a request cancels that job (never the task for good) and forgets
+ * it, so that the next await gets a fresh one. */
+public abstract class Fiber implements Continuation<Object> {
+    static final int QUEUED = 0, RUNNING = 1, PARKED = 2, READY = 3, DONE = 4;
+    private static final Object SUSPENDED = IntrinsicsKt.getCOROUTINE_SUSPENDED();
+
+    protected final Loop loop;
+    private final Carrier.Strand strand;
+    private volatile boolean go;
+    private boolean started;
+
+    // guarded by loop.lock
+    int state = QUEUED;
+    private Object resumeValue;
+    private boolean earlyResume;
+    private boolean mustCancel;
+    private String cancelMessage;
+    private int cancelRequests;
+    private CompletableJob awaitJob;
+    private CoroutineContext context;
+    private CancelHook parkHook;
+
+    protected Fiber(Loop loop, String name) {
+        this.loop = loop;
+        this.strand = loop.carrier.newStrand(name, this::main);
+    }
+
+    /** Queues the first step (asyncio: create_task schedules the task at once). */
+    protected final void start() {
+        loop.register(this);
+    }
+
+    public final Loop bridgeLoop() {
+        return loop;
+    }
+
+    /** Runs the body and completes the task; called on the fiber's own strand, holding the baton. */
+    protected abstract void runBody();
+
+    /** Completes the task as cancelled without running its body (cancelled before its first step). */
+    protected abstract void completeCancelledBeforeStart(String message);
+
+    /** The error a cancelled await throws (the api's CancelledError). */
+    protected abstract Error newCancelledError(String message, Throwable cause);
+
+    // ---- the await primitive ----------------------------------------------------------------------
+
+    /**
+     * The one await primitive: calls {@code fn} with this fiber as its continuation; a result that is
+     * not {@code COROUTINE_SUSPENDED} comes back at once, with no switch. Otherwise the fiber gives up
+     * the baton until it is resumed. Must be called on this fiber's strand.
+     */
+    @SuppressWarnings("unchecked")
+    public final <T> T await(SuspendFunction<T> fn) {
+        Object r;
+        try {
+            r = fn.invoke(this);
+        } catch (CancellationException e) {
+            throw newCancelledError(e.getMessage(), e);
+        } catch (Exception e) {
+            throw Suspensions.sneakyThrow(e);
+        }
+        if (r != SUSPENDED) {
+            return (T) r;
+        }
+        return (T) parkInAwait();
+    }
+
+    /**
+     * {@link #await} for a wait that is cancelled by asking something else to cancel (asyncio's
+     * {@code _fut_waiter.cancel()}), such as a task awaiting another task: a cancellation request
+     * while parked goes to {@code hook}; if the hook declines, the request stays pending and is
+     * delivered when the fiber resumes.
+     */
+    public final <T> T await(SuspendFunction<T> fn, CancelHook hook) {
+        loop.lock.lock();
+        try {
+            parkHook = hook;
+        } finally {
+            loop.lock.unlock();
+        }
+        try {
+            return await(fn);
+        } finally {
+            loop.lock.lock();
+            try {
+                parkHook = null;
+            } finally {
+                loop.lock.unlock();
+            }
+        }
+    }
+
+    /** Cancels what a parked fiber waits for; see {@link Fiber#await(SuspendFunction, CancelHook)}. */
+    @FunctionalInterface
+    public interface CancelHook {
+        /** Returns true if the wait will end because of this request (asyncio: the cancel took). */
+        boolean cancel(String message);
+    }
+
+    /** {@code sleep(0)}: goes to the back of the ready queue and waits for its turn. */
+    public final void yieldNow() {
+        loop.lock.lock();
+        try {
+            state = READY;
+            loop.scheduleLocked(this);
+        } finally {
+            loop.lock.unlock();
+        }
+        loop.yieldBaton(this, false);
+        afterResume();
+    }
+
+    private Object parkInAwait() {
+        Object target = null;
+        String message = null;
+        loop.lock.lock();
+        try {
+            if (earlyResume) { // resumed on another thread before fn returned
+                earlyResume = false;
+                state = READY;
+                loop.scheduleLocked(this);
+            } else {
+                state = PARKED;
+                if (mustCancel) { // cancelled while running: delivered at this await
+                    target = cancelTargetLocked();
+                    message = cancelMessage;
+                }
+            }
+        } finally {
+            loop.lock.unlock();
+        }
+        deliverCancel(target, message);
+        loop.yieldBaton(this, false);
+        return afterResume();
+    }
+
+    private Object afterResume() {
+        Object v;
+        boolean cancel;
+        String message;
+        loop.lock.lock();
+        try {
+            v = resumeValue;
+            resumeValue = null;
+            cancel = mustCancel;
+            mustCancel = false;
+            message = cancelMessage;
+        } finally {
+            loop.lock.unlock();
+        }
+        Throwable failure = v instanceof Result.Failure f ? f.exception : null;
+        if (cancel) {
+            throw newCancelledError(message, failure);
+        }
+        if (failure instanceof CancellationException ce) {
+            throw newCancelledError(ce.getMessage(), ce);
+        }
+        if (failure != null) {
+            throw Suspensions.sneakyThrow(failure);
+        }
+        return v;
+    }
+
+    @Override
+    public final CoroutineContext getContext() {
+        CoroutineContext c = context;
+        if (c != null) {
+            return c;
+        }
+        loop.lock.lock();
+        try {
+            if (context == null) {
+                awaitJob = JobKt.Job(null);
+                context = loop.plus(awaitJob);
+            }
+            return context;
+        } finally {
+            loop.lock.unlock();
+        }
+    }
+
+    private CompletableJob takeAwaitJobLocked() {
+        CompletableJob job = awaitJob;
+        awaitJob = null;
+        context = null;
+        return job;
+    }
+
+    @Override
+    public final void resumeWith(Object result) {
+        loop.lock.lock();
+        try {
+            switch (state) {
+                case PARKED -> {
+                    resumeValue = result;
+                    state = READY;
+                    loop.scheduleLocked(this);
+                }
+                case RUNNING -> {
+                    if (earlyResume) {
+                        throw new IllegalStateException(this + " was resumed twice in one await");
+                    }
+                    resumeValue = result;
+                    earlyResume = true;
+                }
+                default -> throw new IllegalStateException(
+                        this + " was resumed while not awaiting (state " + state + ")");
+            }
+        } finally {
+            loop.lock.unlock();
+        }
+    }
+
+    // ---- cancellation -----------------------------------------------------------------------------
+
+    /**
+     * Records a cancellation request (asyncio's {@code Task.cancel}); the caller has checked, under
+     * {@code loop.lock}, that the task is not done. Returns the pending await to cancel once the lock
+     * is released, or null.
+     */
+    protected final Object requestCancelLocked(String message) {
+        cancelRequests++;
+        mustCancel = true;
+        cancelMessage = message;
+        return state == PARKED ? cancelTargetLocked() : null;
+    }
+
+    /** What to cancel for a parked fiber: its hook, or its await's Job (taken, so it is cancelled once). */
+    private Object cancelTargetLocked() {
+        return parkHook != null ? parkHook : takeAwaitJobLocked();
+    }
+
+    /**
+     * Cancels the pending await returned by {@link #requestCancelLocked}; call without the lock. A
+     * cancelled Job resumes the await with a CancellationException; a hook that takes the request
+     * means the wait ends on its own (so the request is no longer pending here).
+     */
+    protected final void deliverCancel(Object target, String message) {
+        if (target instanceof CompletableJob job) {
+            job.cancel(new CancellationException(message));
+        } else if (target instanceof CancelHook hook && hook.cancel(message)) {
+            loop.lock.lock();
+            try {
+                mustCancel = false;
+            } finally {
+                loop.lock.unlock();
+            }
+        }
+    }
+
+    protected final int cancellingLocked() {
+        return cancelRequests;
+    }
+
+    /** asyncio 3.13 {@code uncancel}: takes one request back; the last one also clears the pending one. */
+    protected final int uncancelLocked() {
+        if (cancelRequests > 0 && --cancelRequests == 0) {
+            mustCancel = false;
+        }
+        return cancelRequests;
+    }
+
+    /** Takes the pending request, if any (a body that returns while cancelled ends cancelled). */
+    protected final boolean takeMustCancelLocked() {
+        boolean c = mustCancel;
+        mustCancel = false;
+        return c;
+    }
+
+    protected final String cancelMessageLocked() {
+        return cancelMessage;
+    }
+
+    // ---- baton ------------------------------------------------------------------------------------
+
+    /** Under loop.lock: about to give this fiber the baton; false if it must end before it starts. */
+    boolean prepareStepLocked() {
+        if (state == QUEUED && mustCancel) {
+            state = DONE;
+            return false;
+        }
+        state = RUNNING;
+        return true;
+    }
+
+    void handTo() {
+        go = true;
+        if (!started) {
+            started = true;
+            strand.start();
+        } else {
+            strand.unpark();
+        }
+    }
+
+    void parkUntilGo() {
+        while (!go) {
+            loop.carrier.park();
+        }
+        go = false;
+    }
+
+    void cancelBeforeStart() {
+        String message;
+        loop.lock.lock();
+        try {
+            mustCancel = false;
+            message = cancelMessage;
+        } finally {
+            loop.lock.unlock();
+        }
+        try {
+            completeCancelledBeforeStart(message);
+        } finally {
+            finish();
+        }
+    }
+
+    private void finish() {
+        loop.lock.lock();
+        try {
+            state = DONE;
+            loop.unregisterLocked(this);
+        } finally {
+            loop.lock.unlock();
+        }
+    }
+
+    private void main() {
+        Loop.CURRENT.set(this);
+        go = false;
+        try {
+            runBody();
+        } catch (Throwable t) {
+            loop.report("aio4j: fiber " + this + " failed outside its body", t);
+        } finally {
+            finish();
+            Loop.CURRENT.remove();
+            loop.yieldBaton(this, true);
+        }
+    }
+}

@@ -1,0 +1,575 @@
+package io.aio4j.bridge.internal;
+
+import io.aio4j.bridge.Carrier;
+import java.io.IOException;
+import java.nio.channels.SelectionKey;
+import java.nio.channels.Selector;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.PriorityQueue;
+import java.util.concurrent.locks.LockSupport;
+import java.util.concurrent.locks.ReentrantLock;
+import kotlin.Unit;
+import kotlin.coroutines.CoroutineContext;
+import kotlinx.coroutines.CancellableContinuation;
+import kotlinx.coroutines.CoroutineDispatcher;
+import kotlinx.coroutines.Delay;
+import kotlinx.coroutines.DisposableHandle;
+
+/**
+ * The event loop: a kotlinx {@link CoroutineDispatcher} and {@link Delay} with a ready queue, a timer
+ * heap, a clock and a {@link Selector}, driving fibers under asyncio's baton.
+ */
+/* Overview.
+ *
+ * The ready queue holds two kinds of item: Runnables (callbacks, kotlinx dispatched blocks, timer
+ * and selector callbacks) and Fibers (a step of a task). Whoever holds a permit (the "baton"; one
+ * permit unless Config.parallel(n)) takes items from it. Items are taken in loop iterations as in
+ * asyncio's _run_once: at an iteration boundary the selector is polled without blocking, due timers
+ * are moved to the ready queue, and then exactly the items present at that moment run; items added
+ * meanwhile wait for the next iteration.
+ *
+ * There is no dedicated loop thread while fibers are busy. A fiber that suspends (yieldBaton) takes
+ * the next item itself: a callback runs inline on its thread, a fiber gets the baton handed over
+ * directly (one unpark), and the suspending fiber parks. Only when nothing is ready does the baton go
+ * back to the driver, the thread that called runForever(): it waits in selector.select() with the next
+ * timer's timeout. Other threads scheduling work wake the driver only when it is actually waiting
+ * (selector.wakeup() when selecting, unpark when parked).
+ *
+ * All of this state is guarded by `lock`. The lock is never held while user code, kotlinx code or a
+ * resumption runs, so loops cannot deadlock each other through it.
+ */
+public final class Loop extends CoroutineDispatcher implements Delay {
+    /** The fiber whose body runs on this thread, or the loop whose callbacks run on it; else null. */
+    static final ThreadLocal<Object> CURRENT = new ThreadLocal<>();
+
+    private static final int DRIVER_NONE = 0, DRIVER_ACTIVE = 1, DRIVER_PARKED = 2, DRIVER_SELECTING = 3;
+
+    public final ReentrantLock lock = new ReentrantLock();
+    final Carrier carrier;
+    final Clock clock;
+    final int permits;
+    private final ErrorSink errors;
+    private final Selector selector;
+
+    // guarded by lock
+    private final ArrayDeque<Object> ready = new ArrayDeque<>();
+    private final PriorityQueue<Timer> timers = new PriorityQueue<>();
+    private final LinkedHashSet<Fiber> live = new LinkedHashSet<>();
+    private long timerSeq;
+    private int cancelledTimers;
+    private int budget;
+    int running;
+    private Thread driver;
+    private int driverState = DRIVER_NONE;
+    private boolean stopping;
+    private boolean closed;
+    private volatile Object owner;
+
+    public Loop(int permits, Carrier carrier, Clock clock, ErrorSink errors) {
+        if (permits < 1) {
+            throw new IllegalArgumentException("a loop runs at least 1 fiber at once: permits = " + permits);
+        }
+        this.permits = permits;
+        this.carrier = carrier;
+        this.clock = clock;
+        this.errors = errors;
+        try {
+            this.selector = Selector.open();
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot open the event loop's selector", e);
+        }
+    }
+
+    // ---- who is running ------------------------------------------------------------------------
+
+    /** The fiber whose body runs on the current thread, or null (also inside a loop callback). */
+    public static Fiber currentFiber() {
+        return CURRENT.get() instanceof Fiber f ? f : null;
+    }
+
+    /** The loop running on the current thread (in a task or a callback), or null. */
+    public static Loop currentLoop() {
+        Object o = CURRENT.get();
+        return o instanceof Fiber f ? f.loop : (Loop) o;
+    }
+
+    // ---- public loop operations ------------------------------------------------------------------
+
+    /** The loop's clock in nanoseconds. */
+    public long nanoTime() {
+        return clock.nanoTime();
+    }
+
+    /** The api-level object that owns this loop (its public face). */
+    public Object owner() {
+        return owner;
+    }
+
+    public void setOwner(Object owner) {
+        this.owner = owner;
+    }
+
+    public int permits() {
+        return permits;
+    }
+
+    public Selector selector() {
+        return selector;
+    }
+
+    /** Queues {@code action} to run on a later turn of the loop; thread-safe. */
+    public Callback callSoon(Runnable action) {
+        Callback cb = new Callback(action);
+        if (!schedule(cb)) {
+            throw closedError();
+        }
+        return cb;
+    }
+
+    /** Runs {@code action} once the loop's clock reaches {@code whenNanos}; thread-safe. */
+    public Timer callAt(long whenNanos, Runnable action) {
+        lock.lock();
+        try {
+            if (closed) {
+                throw closedError();
+            }
+            Timer t = new Timer(this, whenNanos, timerSeq++, action);
+            timers.add(t);
+            if (timers.peek() == t && running < permits) {
+                wakeDriverLocked(); // the driver's select timeout just got shorter
+            }
+            return t;
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** Runs {@code action} after {@code delayNanos}; thread-safe. */
+    public Timer callLater(long delayNanos, Runnable action) {
+        return callAt(clock.nanoTime() + Math.max(0, delayNanos), action);
+    }
+
+    /** Reports an error the way asyncio's default exception handler does. */
+    public void report(String message, Throwable error) {
+        try {
+            errors.report(message, error);
+        } catch (Throwable t) {
+            System.Logger log = System.getLogger("io.aio4j");
+            log.log(System.Logger.Level.ERROR, "exception handler failed on: " + message, t);
+        }
+    }
+
+    public boolean isRunning() {
+        lock.lock();
+        try {
+            return driver != null;
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    public boolean isClosed() {
+        lock.lock();
+        try {
+            return closed;
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** The fibers of this loop whose bodies have not finished, in creation order. */
+    public List<Fiber> liveFibers() {
+        lock.lock();
+        try {
+            return new ArrayList<>(live);
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** Makes {@link #runForever()} return once the current iteration is over. */
+    public void stop() {
+        lock.lock();
+        try {
+            stopping = true;
+            if (running < permits) {
+                wakeDriverLocked();
+            }
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /**
+     * Runs the loop on the calling thread until {@link #stop()}; the calling thread becomes the
+     * loop's driver (it waits in the selector whenever nothing is ready).
+     */
+    public void runForever() {
+        lock.lock();
+        Object outer = CURRENT.get();
+        try {
+            if (closed) {
+                throw closedError();
+            }
+            if (driver != null) {
+                throw new IllegalStateException("This event loop is already running (on " + driver + ")");
+            }
+            driver = Thread.currentThread();
+            driverState = DRIVER_ACTIVE;
+            CURRENT.set(this);
+            for (;;) {
+                if (running < permits) {
+                    Object next = pollLocked();
+                    if (next != null) {
+                        dispatchFromDriverLocked(next);
+                    } else if (!stopping) {
+                        idleLocked();
+                    } else if (running == 0) {
+                        stopping = false;
+                        return;
+                    } else {
+                        parkDriverLocked();
+                    }
+                } else {
+                    parkDriverLocked();
+                }
+            }
+        } finally {
+            driver = null;
+            driverState = DRIVER_NONE;
+            CURRENT.set(outer);
+            lock.unlock();
+        }
+    }
+
+    /** Closes the selector and drops what is queued; the loop must not be running. */
+    public void close() {
+        lock.lock();
+        try {
+            if (closed) {
+                return;
+            }
+            if (driver != null) {
+                throw new IllegalStateException("Cannot close a running event loop");
+            }
+            closed = true;
+            ready.clear();
+            timers.clear();
+        } finally {
+            lock.unlock();
+        }
+        try {
+            selector.close();
+        } catch (IOException e) {
+            report("cannot close the event loop's selector", e);
+        }
+    }
+
+    // ---- kotlinx dispatcher and Delay ------------------------------------------------------------
+
+    @Override
+    public boolean isDispatchNeeded(CoroutineContext context) {
+        return true;
+    }
+
+    @Override
+    public void dispatch(CoroutineContext context, Runnable block) {
+        if (!schedule(block)) {
+            // kotlinx's contract: a closed dispatcher hands the block to another one
+            kotlinx.coroutines.Dispatchers.getIO().dispatch(context, block);
+        }
+    }
+
+    @Override
+    public void scheduleResumeAfterDelay(long timeMillis, CancellableContinuation<? super Unit> continuation) {
+        Timer t = callLater(millisToNanos(timeMillis), () -> continuation.resumeWith(Unit.INSTANCE));
+        continuation.invokeOnCancellation(cause -> {
+            t.cancel();
+            return Unit.INSTANCE;
+        });
+    }
+
+    @Override
+    public DisposableHandle invokeOnTimeout(long timeMillis, Runnable block, CoroutineContext context) {
+        return callLater(millisToNanos(timeMillis), block);
+    }
+
+    private static long millisToNanos(long ms) {
+        return ms >= Long.MAX_VALUE / 1_000_000 ? Long.MAX_VALUE / 2 : ms * 1_000_000;
+    }
+
+    @Override
+    public String toString() {
+        return "Loop@" + Integer.toHexString(hashCode());
+    }
+
+    // ---- scheduling ------------------------------------------------------------------------------
+
+    /** Appends {@code item} (a Runnable or a Fiber step) to the ready queue; false if closed. */
+    boolean schedule(Object item) {
+        lock.lock();
+        try {
+            return scheduleLocked(item);
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    boolean scheduleLocked(Object item) {
+        if (closed) {
+            return false;
+        }
+        ready.addLast(item);
+        if (running < permits) {
+            wakeDriverLocked();
+        }
+        return true;
+    }
+
+    void register(Fiber f) {
+        lock.lock();
+        try {
+            if (closed) {
+                throw closedError();
+            }
+            live.add(f);
+            scheduleLocked(f);
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    void unregisterLocked(Fiber f) {
+        live.remove(f);
+    }
+
+    void timerCancelled() {
+        lock.lock();
+        try {
+            if (++cancelledTimers > 256 && cancelledTimers * 2 > timers.size()) {
+                timers.removeIf(Callback::cancelled);
+                cancelledTimers = 0;
+            }
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** The next item of the current iteration, starting a new iteration when needed; null if none. */
+    private Object pollLocked() {
+        if (budget <= 0) {
+            if (stopping) {
+                return null;
+            }
+            if (driverState != DRIVER_SELECTING && !selector.keys().isEmpty()) {
+                try {
+                    selector.selectNow();
+                } catch (IOException e) {
+                    report("selector failed", e);
+                }
+            }
+            collectSelectedLocked();
+            collectTimersLocked(clock.nanoTime());
+            budget = ready.size();
+            if (budget == 0) {
+                return null;
+            }
+        }
+        budget--;
+        return ready.pollFirst();
+    }
+
+    private void collectSelectedLocked() {
+        var selected = selector.selectedKeys();
+        if (selected.isEmpty()) {
+            return;
+        }
+        for (SelectionKey key : selected) {
+            if (key.attachment() instanceof Runnable r) {
+                ready.addLast(r);
+            }
+        }
+        selected.clear();
+    }
+
+    private void collectTimersLocked(long now) {
+        Timer t;
+        while ((t = timers.peek()) != null && t.whenNanos - now <= 0) {
+            timers.poll();
+            if (t.cancelled()) {
+                cancelledTimers = Math.max(0, cancelledTimers - 1);
+            } else {
+                ready.addLast(t);
+            }
+        }
+    }
+
+    /** Nanoseconds until the next live timer, 0 if one is due, -1 if there is none. */
+    private long nextTimerDelayLocked() {
+        Timer t;
+        while ((t = timers.peek()) != null && t.cancelled()) {
+            timers.poll();
+            cancelledTimers = Math.max(0, cancelledTimers - 1);
+        }
+        return t == null ? -1 : Math.max(0, t.whenNanos - clock.nanoTime());
+    }
+
+    private void wakeDriverLocked() {
+        if (driverState == DRIVER_PARKED) {
+            driverState = DRIVER_ACTIVE;
+            LockSupport.unpark(driver);
+        } else if (driverState == DRIVER_SELECTING) {
+            selector.wakeup();
+        }
+    }
+
+    private void parkDriverLocked() {
+        driverState = DRIVER_PARKED;
+        lock.unlock();
+        try {
+            LockSupport.park(this);
+        } finally {
+            lock.lock();
+            driverState = DRIVER_ACTIVE;
+        }
+    }
+
+    private void idleLocked() {
+        long timeout = nextTimerDelayLocked();
+        if (timeout != 0) {
+            driverState = DRIVER_SELECTING;
+            lock.unlock();
+            try {
+                clock.idle(selector, timeout);
+            } catch (IOException e) {
+                report("selector failed", e);
+            } finally {
+                lock.lock();
+                driverState = DRIVER_ACTIVE;
+            }
+        }
+        budget = 0; // begin a new iteration: collect what the wait brought
+    }
+
+    private void dispatchFromDriverLocked(Object next) {
+        running++;
+        if (next instanceof Fiber f) {
+            if (f.prepareStepLocked()) {
+                lock.unlock();
+                try {
+                    f.handTo();
+                } finally {
+                    lock.lock();
+                }
+                return; // the fiber keeps its permit until it yields
+            }
+            lock.unlock();
+            try {
+                f.cancelBeforeStart();
+            } finally {
+                lock.lock();
+                running--;
+            }
+            return;
+        }
+        lock.unlock();
+        try {
+            runCallback((Runnable) next);
+        } finally {
+            lock.lock();
+            running--;
+        }
+    }
+
+    private void runCallback(Runnable r) {
+        try {
+            r.run();
+        } catch (Throwable t) {
+            report("Exception in callback " + r, t);
+        }
+    }
+
+    /**
+     * Called by {@code self}'s own thread after it set its state (parked, ready again, or done): gives
+     * up its permit, runs what is ready until it finds a fiber to hand the baton to (or itself), and
+     * parks until it gets the baton back (unless it is done).
+     */
+    void yieldBaton(Fiber self, boolean finished) {
+        Fiber handTo = null;
+        boolean ranCallbacks = false;
+        lock.lock();
+        try {
+            running--;
+            for (;;) {
+                Object next = pollLocked();
+                if (next == null) {
+                    if (running < permits) {
+                        wakeDriverLocked();
+                    }
+                    break;
+                }
+                running++;
+                if (next == self) {
+                    self.state = Fiber.RUNNING;
+                    if (ranCallbacks) {
+                        CURRENT.set(self);
+                    }
+                    return; // our own turn came first: continue without switching
+                }
+                if (next instanceof Fiber f) {
+                    if (f.prepareStepLocked()) {
+                        handTo = f;
+                        break;
+                    }
+                    lock.unlock();
+                    try {
+                        f.cancelBeforeStart();
+                    } finally {
+                        lock.lock();
+                        running--;
+                    }
+                    continue;
+                }
+                if (!ranCallbacks) {
+                    ranCallbacks = true;
+                    CURRENT.set(this);
+                }
+                lock.unlock();
+                try {
+                    runCallback((Runnable) next);
+                } finally {
+                    lock.lock();
+                    running--;
+                }
+            }
+        } finally {
+            lock.unlock();
+        }
+        if (ranCallbacks) {
+            CURRENT.set(finished ? null : self);
+        }
+        if (handTo != null) {
+            handTo.handTo();
+        }
+        if (!finished) {
+            self.parkUntilGo();
+        }
+    }
+
+    private static IllegalStateException closedError() {
+        return new IllegalStateException("Event loop is closed");
+    }
+
+    /** Where the loop reports errors nobody else can receive (asyncio's exception handler). */
+    @FunctionalInterface
+    public interface ErrorSink {
+        void report(String message, Throwable error);
+
+        /** Logs through {@code System.Logger} "io.aio4j" at ERROR. */
+        ErrorSink LOG = (message, error) ->
+                System.getLogger("io.aio4j").log(System.Logger.Level.ERROR, message, error);
+    }
+}

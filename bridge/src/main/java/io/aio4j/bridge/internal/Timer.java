@@ -1,0 +1,34 @@
+package io.aio4j.bridge.internal;
+
+/** A callback due at a point of the loop's clock: asyncio's {@code TimerHandle}. */
+public final class Timer extends Callback implements Comparable<Timer> {
+    final long whenNanos;
+    private final long seq;
+    private final Loop loop;
+
+    Timer(Loop loop, long whenNanos, long seq, Runnable action) {
+        super(action);
+        this.loop = loop;
+        this.whenNanos = whenNanos;
+        this.seq = seq;
+    }
+
+    /** The loop time (nanoseconds) at which the callback is due. */
+    public long whenNanos() {
+        return whenNanos;
+    }
+
+    @Override
+    public void cancel() {
+        if (!cancelled()) {
+            super.cancel();
+            loop.timerCancelled();
+        }
+    }
+
+    @Override
+    public int compareTo(Timer o) {
+        int c = Long.compare(whenNanos - o.whenNanos, 0);
+        return c != 0 ? c : Long.compare(seq, o.seq);
+    }
+}
