@@ -142,7 +142,10 @@ public final class TaskImpl<T> extends Fiber implements Task<T> {
     private void completeFuture(CompletableFuture<T> f) {
         switch (outcome) {
             case RESULT -> f.complete(value);
-            case EXCEPTION -> f.completeExceptionally(error);
+            case EXCEPTION -> { // the future's holder now owns the exception
+                markRetrieved();
+                f.completeExceptionally(error);
+            }
             default -> f.cancel(false);
         }
     }
@@ -163,7 +166,7 @@ public final class TaskImpl<T> extends Fiber implements Task<T> {
     }
 
     /** A suspend function that returns once the task is done. */
-    private Object join(Continuation<? super Unit> k) {
+    private Object join(Continuation<Unit> k) {
         return Suspensions.suspendCancellable(k, (CancellableContinuation<Unit> c) -> {
             boolean done;
             loop.lock.lock();

@@ -15,5 +15,5 @@ import kotlin.coroutines.Continuation;
 @FunctionalInterface
 public interface SuspendFunction<T> {
     /** Invokes the suspend function with continuation {@code k}. */
-    Object invoke(Continuation<? super T> k) throws Exception;
+    Object invoke(Continuation<T> k) throws Exception;
 }

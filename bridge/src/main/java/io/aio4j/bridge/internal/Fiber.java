@@ -76,7 +76,7 @@ public abstract class Fiber implements Continuation<Object> {
     public final <T> T await(SuspendFunction<T> fn) {
         Object r;
         try {
-            r = fn.invoke(this);
+            r = fn.invoke((Continuation<T>) (Continuation<?>) this);
         } catch (CancellationException e) {
             throw newCancelledError(e.getMessage(), e);
         } catch (Exception e) {
