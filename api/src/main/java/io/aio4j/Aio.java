@@ -5,10 +5,13 @@ import io.aio4j.bridge.internal.Loop;
 import io.aio4j.bridge.internal.Suspensions;
 import io.aio4j.bridge.internal.Timer;
 import io.aio4j.internal.EventLoopImpl;
+import io.aio4j.internal.Gather;
 import io.aio4j.internal.RunnerImpl;
 import io.aio4j.internal.TaskImpl;
 import io.aio4j.internal.Time;
 import java.time.Duration;
+import java.util.Arrays;
+import java.util.List;
 import java.util.LinkedHashSet;
 import java.util.Objects;
 import java.util.Set;
@@ -175,6 +178,51 @@ public final class Aio {
             body.run();
             return null;
         });
+    }
+
+    // ---- combinators ----------------------------------------------------------------------------
+
+    /**
+     * Waits for all {@code tasks} and returns their results in input order. The first task to fail
+     * makes this throw its exception (or its {@link CancelledError}) at once; the other tasks keep
+     * running. An empty list returns at once.
+     *
+     * {@snippet :
+     * List<String> pages = Aio.gather(Aio.createTask(() -> fetch(a)), Aio.createTask(() -> fetch(b)));
+     * }
+     *
+     * <p><b>Cancellation:</b> cancelling the waiting task cancels every task not yet done, waits until
+     * one of them ends, and throws {@link CancelledError}.
+     *
+     * @apiNote asyncio: {@code await asyncio.gather(*tasks)}
+     */
+    @SafeVarargs
+    public static <T> List<T> gather(Task<? extends T>... tasks) {
+        return Gather.all(Arrays.asList(tasks));
+    }
+
+    /** {@link #gather(Task[])} over a list. */
+    public static <T> List<T> gather(List<? extends Task<? extends T>> tasks) {
+        return Gather.all(tasks);
+    }
+
+    /**
+     * Waits for all {@code tasks} and returns how each ended, in input order; never throws a task's
+     * exception.
+     *
+     * <p><b>Cancellation:</b> cancelling the waiting task cancels every task not yet done, waits for
+     * all of them, and throws {@link CancelledError}.
+     *
+     * @apiNote asyncio: {@code await asyncio.gather(*tasks, return_exceptions=True)}
+     */
+    @SafeVarargs
+    public static <T> List<Settled<T>> gatherSettled(Task<? extends T>... tasks) {
+        return Gather.settled(Arrays.asList(tasks));
+    }
+
+    /** {@link #gatherSettled(Task[])} over a list. */
+    public static <T> List<Settled<T>> gatherSettled(List<? extends Task<? extends T>> tasks) {
+        return Gather.settled(tasks);
     }
 
     /**
