@@ -7,6 +7,7 @@ import kotlin.Result;
 import kotlin.coroutines.Continuation;
 import kotlin.coroutines.CoroutineContext;
 import kotlin.coroutines.intrinsics.IntrinsicsKt;
+import kotlinx.coroutines.CancellableContinuation;
 import kotlinx.coroutines.CompletableJob;
 import kotlinx.coroutines.JobKt;
 
@@ -30,6 +31,10 @@ public abstract class Fiber implements Continuation<Object> {
     private final Carrier.Strand strand;
     private volatile boolean go;
     private boolean started;
+    private static final boolean SPIN = Runtime.getRuntime().availableProcessors() > 1;
+    private static final int MIN_SPINS = 64, MAX_SPINS = 2048, RESPIN_AFTER = 64;
+    private int spinBudget = SPIN ? MIN_SPINS : 0;
+    private int parksSinceSpin;
 
     // guarded by loop.lock
     int state = QUEUED;
@@ -41,6 +46,26 @@ public abstract class Fiber implements Continuation<Object> {
     private CompletableJob awaitJob;
     private CoroutineContext context;
     private CancelHook parkHook;
+    /** The suspension of aio4j's own primitives that this fiber is parked in; cancelled directly. */
+    private CancellableContinuation<?> pending;
+
+    /**
+     * The continuation aio4j's own suspensions use: the loop as context and no Job, so that a
+     * suspension installs no cancellation handler on a Job (the fiber cancels {@link #pending}
+     * directly). Kotlin code called through {@code Suspend.call} gets the fiber itself, whose context
+     * has a Job.
+     */
+    final Continuation<Object> light = new Continuation<>() {
+        @Override
+        public CoroutineContext getContext() {
+            return loop;
+        }
+
+        @Override
+        public void resumeWith(Object result) {
+            Fiber.this.resumeWith(result);
+        }
+    };
 
     protected Fiber(Loop loop, String name) {
         this.loop = loop;
@@ -83,6 +108,9 @@ public abstract class Fiber implements Continuation<Object> {
             throw Suspensions.sneakyThrow(e);
         }
         if (r != SUSPENDED) {
+            if (pending != null) {
+                pending = null;
+            }
             return (T) r;
         }
         return (T) parkInAwait();
@@ -165,6 +193,7 @@ public abstract class Fiber implements Continuation<Object> {
         try {
             v = resumeValue;
             resumeValue = null;
+            pending = null;
             cancel = mustCancel;
             mustCancel = false;
             message = cancelMessage;
@@ -248,9 +277,23 @@ public abstract class Fiber implements Continuation<Object> {
         return state == PARKED ? cancelTargetLocked() : null;
     }
 
-    /** What to cancel for a parked fiber: its hook, or its await's Job (taken, so it is cancelled once). */
+    /**
+     * What to cancel for a parked fiber: its hook, the pending suspension of an aio4j primitive, or
+     * its await's Job (taken, so it is cancelled once).
+     */
     private Object cancelTargetLocked() {
-        return parkHook != null ? parkHook : takeAwaitJobLocked();
+        if (parkHook != null) {
+            return parkHook;
+        }
+        if (pending != null) {
+            return pending;
+        }
+        return takeAwaitJobLocked();
+    }
+
+    /** Called by {@link Suspensions#suspendCancellable} on this fiber's strand, before it parks. */
+    void setPending(CancellableContinuation<?> c) {
+        pending = c;
     }
 
     /**
@@ -261,6 +304,8 @@ public abstract class Fiber implements Continuation<Object> {
     protected final void deliverCancel(Object target, String message) {
         if (target instanceof CompletableJob job) {
             job.cancel(new CancellationException(message));
+        } else if (target instanceof CancellableContinuation<?> c) {
+            c.cancel(new CancellationException(message));
         } else if (target instanceof CancelHook hook && hook.cancel(message)) {
             loop.lock.lock();
             try {
@@ -316,7 +361,29 @@ public abstract class Fiber implements Continuation<Object> {
         }
     }
 
+    /**
+     * Waits for the baton. Spins briefly first (on a multi-core machine) with an adaptive budget, as
+     * SynchronousQueue does: when the baton comes back within the spin (a ping-pong between two
+     * tasks), this strand never unmounts and the other side's unpark only sets a permit, instead of
+     * a park/unpark pair that moves the fiber across cores. A spin that fails halves the budget, so
+     * fibers that wait long (many tasks, timers, I/O) end up parking at once.
+     */
     void parkUntilGo() {
+        int budget = spinBudget;
+        if (budget > 0) {
+            for (int i = 0; i < budget; i++) {
+                if (go) {
+                    go = false;
+                    spinBudget = Math.min(MAX_SPINS, budget * 2);
+                    return;
+                }
+                Thread.onSpinWait();
+            }
+            spinBudget = budget / 2;
+        } else if (++parksSinceSpin >= RESPIN_AFTER && SPIN) {
+            parksSinceSpin = 0;
+            spinBudget = MIN_SPINS; // try spinning again now and then: the pattern may have changed
+        }
         while (!go) {
             loop.carrier.park();
         }

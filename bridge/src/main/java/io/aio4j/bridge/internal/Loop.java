@@ -372,7 +372,9 @@ public final class Loop extends CoroutineDispatcher implements Delay {
                 }
             }
             collectSelectedLocked();
-            collectTimersLocked(clock.nanoTime());
+            if (!timers.isEmpty()) {
+                collectTimersLocked(clock.nanoTime());
+            }
             budget = ready.size();
             if (budget == 0) {
                 return null;

@@ -21,6 +21,13 @@ public final class Suspensions {
      */
     @SuppressWarnings("unchecked")
     public static <T> Object suspendCancellable(Continuation<? super T> k, Consumer<CancellableContinuation<T>> block) {
+        if (k instanceof Fiber f) { // aio4j's own wait: no Job handler; the fiber cancels it directly
+            var c = new CancellableContinuationImpl<T>((Continuation<T>) (Continuation<?>) f.light, MODE_CANCELLABLE);
+            c.initCancellability();
+            f.setPending(c);
+            block.accept(c);
+            return c.getResult();
+        }
         var c = new CancellableContinuationImpl<T>((Continuation<T>) k, MODE_CANCELLABLE);
         c.initCancellability();
         block.accept(c);

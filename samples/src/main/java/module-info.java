@@ -1,0 +1,7 @@
+/** The seed tutorials' asyncio programs, ported to aio4j, and the tour that runs them. */
+module io.aio4j.samples {
+    requires io.aio4j.api;
+    requires io.aio4j.net;
+    exports io.aio4j.samples;
+    exports io.aio4j.samples.basics;
+}

@@ -1,0 +1,42 @@
+package io.aio4j.samples;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+
+import java.io.ByteArrayOutputStream;
+import java.io.InputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.util.stream.Stream;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * Every sample prints exactly what its Python original prints. The originals and their output (from
+ * CPython) are in {@code src/test/resources/expected/NAME.py} and {@code NAME.txt}.
+ */
+class SamplesTest {
+
+    static Stream<Sample> samples() {
+        return Tour.SAMPLES.stream();
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("samples")
+    void samplePrintsWhatThePythonOriginalPrints(Sample sample) throws Exception {
+        String expected;
+        try (InputStream in = SamplesTest.class.getResourceAsStream("/expected/" + sample.name() + ".txt")) {
+            assertNotNull(in, "no expected output for " + sample.name());
+            expected = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
+        ByteArrayOutputStream captured = new ByteArrayOutputStream();
+        PrintStream original = System.out;
+        System.setOut(new PrintStream(captured, true, StandardCharsets.UTF_8));
+        try {
+            sample.program().run();
+        } finally {
+            System.setOut(original);
+        }
+        assertEquals(expected, captured.toString(StandardCharsets.UTF_8));
+    }
+}
