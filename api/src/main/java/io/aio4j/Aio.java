@@ -55,7 +55,11 @@ public final class Aio {
         return run(Config.defaults(), body);
     }
 
-    /** {@link #run(AsyncCallable)} for a body without a result. */
+    /**
+     * {@link #run(AsyncCallable)} for a body without a result.
+     *
+     * @apiNote asyncio: {@code asyncio.run(main())} where {@code main} returns None
+     */
     public static void run(AsyncRunnable body) {
         run(Config.defaults(), body);
     }
@@ -73,7 +77,11 @@ public final class Aio {
         }
     }
 
-    /** {@link #run(Config, AsyncCallable)} for a body without a result. */
+    /**
+     * {@link #run(Config, AsyncCallable)} for a body without a result.
+     *
+     * @apiNote asyncio: {@code asyncio.run(main(), debug=...)}
+     */
     public static void run(Config config, AsyncRunnable body) {
         Objects.requireNonNull(body, "body");
         run(config, () -> {
@@ -91,7 +99,11 @@ public final class Aio {
         return new RunnerImpl(config);
     }
 
-    /** {@link #runner(Config)} with {@link Config#defaults()}. */
+    /**
+     * {@link #runner(Config)} with {@link Config#defaults()}.
+     *
+     * @apiNote asyncio: {@code asyncio.Runner()}
+     */
     public static Runner runner() {
         return runner(Config.defaults());
     }
@@ -166,12 +178,20 @@ public final class Aio {
         return TaskImpl.create(EventLoopImpl.current("Aio.createTask"), name, body);
     }
 
-    /** {@link #createTask(AsyncCallable)} for a body without a result. */
+    /**
+     * {@link #createTask(AsyncCallable)} for a body without a result; the task's result is null.
+     *
+     * @apiNote asyncio: {@code asyncio.create_task(coro)}
+     */
     public static Task<Void> createTask(AsyncRunnable body) {
         return createTask(null, body);
     }
 
-    /** {@link #createTask(String, AsyncCallable)} for a body without a result. */
+    /**
+     * {@link #createTask(String, AsyncCallable)} for a body without a result.
+     *
+     * @apiNote asyncio: {@code asyncio.create_task(coro, name=name)}
+     */
     public static Task<Void> createTask(String name, AsyncRunnable body) {
         Objects.requireNonNull(body, "body");
         return createTask(name, () -> {
@@ -197,11 +217,16 @@ public final class Aio {
      * @apiNote asyncio: {@code await asyncio.gather(*tasks)}
      */
     @SafeVarargs
+    @SuppressWarnings("varargs") // only read, never stored
     public static <T> List<T> gather(Task<? extends T>... tasks) {
         return Gather.all(Arrays.asList(tasks));
     }
 
-    /** {@link #gather(Task[])} over a list. */
+    /**
+     * {@link #gather(Task[])} over a list; same cancellation.
+     *
+     * @apiNote asyncio: {@code await asyncio.gather(*tasks)}
+     */
     public static <T> List<T> gather(List<? extends Task<? extends T>> tasks) {
         return Gather.all(tasks);
     }
@@ -216,11 +241,16 @@ public final class Aio {
      * @apiNote asyncio: {@code await asyncio.gather(*tasks, return_exceptions=True)}
      */
     @SafeVarargs
+    @SuppressWarnings("varargs") // only read, never stored
     public static <T> List<Settled<T>> gatherSettled(Task<? extends T>... tasks) {
         return Gather.settled(Arrays.asList(tasks));
     }
 
-    /** {@link #gatherSettled(Task[])} over a list. */
+    /**
+     * {@link #gatherSettled(Task[])} over a list; same cancellation.
+     *
+     * @apiNote asyncio: {@code await asyncio.gather(*tasks, return_exceptions=True)}
+     */
     public static <T> List<Settled<T>> gatherSettled(List<? extends Task<? extends T>> tasks) {
         return Gather.settled(tasks);
     }

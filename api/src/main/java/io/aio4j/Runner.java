@@ -27,10 +27,18 @@ public sealed interface Runner extends AutoCloseable permits RunnerImpl {
      */
     <T> T run(AsyncCallable<T> body);
 
-    /** {@link #run(AsyncCallable)} for a body without a result. */
+    /**
+     * {@link #run(AsyncCallable)} for a body without a result.
+     *
+     * @apiNote asyncio: {@code Runner.run(coro)}
+     */
     void run(AsyncRunnable body);
 
-    /** The runner's loop. */
+    /**
+     * The runner's loop.
+     *
+     * @apiNote asyncio: {@code Runner.get_loop()}
+     */
     EventLoop loop();
 
     /**

@@ -11,6 +11,9 @@ package io.aio4j.bridge;
  *
  * <p>Implementations must tolerate {@link Strand#unpark()} arriving before {@link #park()} (the park
  * then returns at once), and {@link #park()} may return spuriously: the loop re-checks its own flag.
+ *
+ * @apiNote asyncio: none; asyncio's coroutines are their own carrier. Cancellation does not reach a
+ *     carrier: the loop delivers it at the fiber's await.
  */
 public interface Carrier {
 

@@ -14,6 +14,10 @@ import kotlin.coroutines.Continuation;
  */
 @FunctionalInterface
 public interface SuspendFunction<T> {
-    /** Invokes the suspend function with continuation {@code k}. */
+    /**
+     * Invokes the suspend function with continuation {@code k}.
+     *
+     * @apiNote asyncio: none; this is what {@code Suspend.call} awaits
+     */
     Object invoke(Continuation<T> k) throws Exception;
 }

@@ -67,6 +67,7 @@ public abstract class Fiber implements Continuation<Object> {
         }
     };
 
+    @SuppressWarnings("this-escape") // the strand only runs this::main after start()
     protected Fiber(Loop loop, String name) {
         this.loop = loop;
         this.strand = loop.carrier.newStrand(name, this::main);
