@@ -10,5 +10,10 @@ package io.aio4j;
  */
 @FunctionalInterface
 public interface AsyncCallable<T> {
+    /**
+     * Runs the body on a fiber of the loop; awaits inside it suspend only this task.
+     *
+     * @apiNote asyncio: the body of an {@code async def}
+     */
     T call() throws Exception;
 }

@@ -7,5 +7,10 @@ package io.aio4j;
  */
 @FunctionalInterface
 public interface AsyncRunnable {
+    /**
+     * Runs the body on a fiber of the loop; awaits inside it suspend only this task.
+     *
+     * @apiNote asyncio: the body of an {@code async def} that returns None
+     */
     void run() throws Exception;
 }

@@ -26,7 +26,11 @@ public final class Config {
         this.exceptionHandler = exceptionHandler;
     }
 
-    /** asyncio's model: one task body runs at a time, on virtual threads. */
+    /**
+     * asyncio's model: one task body runs at a time, on virtual threads.
+     *
+     * @apiNote asyncio: {@code asyncio.run(main())}'s defaults
+     */
     public static Config defaults() {
         return DEFAULTS;
     }
@@ -36,13 +40,20 @@ public final class Config {
      * runs concurrently with other tasks' code, under Java's memory model: share state through
      * aio4j's primitives or java.util.concurrent. {@code parallel(1)} is {@link #defaults()}.
      *
+     * @apiNote asyncio: none; asyncio always runs one
+     *
      * @throws IllegalArgumentException if {@code n < 1}
      */
     public static Config parallel(int n) {
         return DEFAULTS.withParallelism(n);
     }
 
-    /** @see #parallel(int) */
+    /**
+     * This configuration with up to {@code n} task bodies at once; see {@link #parallel(int)}.
+     *
+     * @apiNote asyncio: none; asyncio always runs one
+     * @throws IllegalArgumentException if {@code n < 1}
+     */
     public Config withParallelism(int n) {
         if (n < 1) {
             throw new IllegalArgumentException(
@@ -51,25 +62,47 @@ public final class Config {
         return new Config(n, carrier, exceptionHandler);
     }
 
-    /** The carrier that task bodies run on; default {@link Carrier#virtualThreads()}. */
+    /**
+     * The carrier that task bodies run on; default {@link Carrier#virtualThreads()}.
+     *
+     * @apiNote asyncio: none (asyncio runs coroutines, not threads)
+     */
     public Config withCarrier(Carrier carrier) {
         return new Config(parallelism, Objects.requireNonNull(carrier, "carrier"), exceptionHandler);
     }
 
-    /** Where errors with nobody to go to are reported; default: logged. */
+    /**
+     * Where errors with nobody to go to are reported; default: logged.
+     *
+     * @apiNote asyncio: {@code loop.set_exception_handler(handler)}
+     */
     public Config withExceptionHandler(ExceptionHandler handler) {
         return new Config(parallelism, carrier, Objects.requireNonNull(handler, "handler"));
     }
 
+    /**
+     * How many task bodies may run at once.
+     *
+     * @apiNote asyncio: none
+     */
     public int parallelism() {
         return parallelism;
     }
 
+    /**
+     * The carrier task bodies run on.
+     *
+     * @apiNote asyncio: none
+     */
     public Carrier carrier() {
         return carrier;
     }
 
-    /** The configured handler, or null for the default (logging). */
+    /**
+     * The configured handler, or null for the default (logging).
+     *
+     * @apiNote asyncio: {@code loop.get_exception_handler()}
+     */
     public ExceptionHandler exceptionHandler() {
         return exceptionHandler;
     }

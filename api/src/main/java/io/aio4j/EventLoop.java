@@ -45,7 +45,12 @@ public sealed interface EventLoop permits EventLoopImpl {
      */
     TimerHandle callLater(Duration delay, Runnable callback);
 
-    /** {@link #callLater(Duration, Runnable)} with the delay in seconds. */
+    /**
+     * {@link #callLater(Duration, Runnable)} with the delay in seconds. Thread-safe.
+     *
+     * @apiNote asyncio: {@code loop.call_later(delay, callback)}
+     * @throws IllegalArgumentException if the delay is NaN
+     */
     TimerHandle callLater(double delaySeconds, Runnable callback);
 
     /**
@@ -64,18 +69,32 @@ public sealed interface EventLoop permits EventLoopImpl {
      */
     <T> CompletableFuture<T> submit(AsyncCallable<T> body);
 
-    /** Whether the loop is running (inside {@code Aio.run} or {@code Runner.run}). Thread-safe. */
+    /**
+     * Whether the loop is running (inside {@code Aio.run} or {@code Runner.run}). Thread-safe.
+     *
+     * @apiNote asyncio: {@code loop.is_running()}
+     */
     boolean isRunning();
 
-    /** Whether the loop is closed. Thread-safe. */
+    /**
+     * Whether the loop is closed. Thread-safe.
+     *
+     * @apiNote asyncio: {@code loop.is_closed()}
+     */
     boolean isClosed();
 
-    /** How many task bodies may run at once (1 unless {@link Config#parallel(int)}). */
+    /**
+     * How many task bodies may run at once (1 unless {@link Config#parallel(int)}).
+     *
+     * @apiNote asyncio: none; asyncio always runs one
+     */
     int parallelism();
 
     /**
      * This loop as a kotlinx {@link CoroutineDispatcher} (with {@code Delay} on the loop's clock), for
      * Kotlin code that wants to run coroutines on it: {@code withContext(loop.asDispatcher()) { ... }}.
+     *
+     * @apiNote asyncio: none; the kotlinx view of the loop
      */
     CoroutineDispatcher asDispatcher();
 }

@@ -9,9 +9,17 @@ import io.aio4j.internal.HandleImpl;
  * @apiNote asyncio: {@code asyncio.Handle}
  */
 public sealed interface Handle permits HandleImpl, TimerHandle {
-    /** Prevents the callback from running; no effect once it ran. */
+    /**
+     * Prevents the callback from running; no effect once it ran.
+     *
+     * @apiNote asyncio: {@code handle.cancel()}
+     */
     void cancel();
 
-    /** Whether {@link #cancel()} was called. */
+    /**
+     * Whether {@link #cancel()} was called.
+     *
+     * @apiNote asyncio: {@code handle.cancelled()}
+     */
     boolean cancelled();
 }

@@ -25,7 +25,11 @@ public sealed interface Settled<T> {
     record Failed<T>(Throwable exception) implements Settled<T> {
     }
 
-    /** The value, or the exception rethrown as is. */
+    /**
+     * The value, or the exception rethrown as is.
+     *
+     * @apiNote asyncio: none; Python code checks {@code isinstance(r, BaseException)}
+     */
     default T getOrThrow() {
         return switch (this) {
             case Value<T> v -> v.value();

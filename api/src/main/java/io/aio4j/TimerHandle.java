@@ -9,6 +9,10 @@ import io.aio4j.internal.HandleImpl;
  * @apiNote asyncio: {@code asyncio.TimerHandle}
  */
 public sealed interface TimerHandle extends Handle permits HandleImpl.Timed {
-    /** The loop time ({@link EventLoop#time()}, seconds) at which the callback is due. */
+    /**
+     * The loop time ({@link EventLoop#time()}, seconds) at which the callback is due.
+     *
+     * @apiNote asyncio: {@code timer_handle.when()}
+     */
     double when();
 }
