@@ -4,13 +4,18 @@ import io.aio4j.bridge.internal.Fiber;
 import io.aio4j.bridge.internal.Loop;
 import io.aio4j.bridge.internal.Suspensions;
 import io.aio4j.bridge.internal.Timer;
+import io.aio4j.internal.AsCompleted;
 import io.aio4j.internal.EventLoopImpl;
 import io.aio4j.internal.Gather;
 import io.aio4j.internal.RunnerImpl;
 import io.aio4j.internal.TaskImpl;
 import io.aio4j.internal.Time;
+import io.aio4j.internal.TimeoutImpl;
+import io.aio4j.internal.Wait;
+import io.aio4j.internal.WaitFor;
 import java.time.Duration;
 import java.util.Arrays;
+import java.util.Collection;
 import java.util.List;
 import java.util.LinkedHashSet;
 import java.util.Objects;
@@ -253,6 +258,295 @@ public final class Aio {
      */
     public static <T> List<Settled<T>> gatherSettled(List<? extends Task<? extends T>> tasks) {
         return Gather.settled(tasks);
+    }
+
+    /**
+     * Runs {@code body} as a new task and waits for it at most {@code timeout}: on timeout the task is
+     * cancelled, waited for until its cancellation is finished, and {@link TimeoutError} is thrown
+     * (its cause: the task's {@link CancelledError}). A timeout of zero or less never starts the body.
+     *
+     * {@snippet :
+     * try {
+     *     String data = Aio.waitFor(Duration.ofSeconds(2), () -> slowOperation());
+     * } catch (TimeoutError e) {
+     *     System.out.println("任务超时");
+     * }
+     * }
+     *
+     * <p><b>Cancellation:</b> cancelling the waiting task cancels the body's task too (and waits for
+     * it), then throws {@link CancelledError}.
+     *
+     * @apiNote asyncio: {@code await asyncio.wait_for(coro, timeout)}
+     */
+    public static <T> T waitFor(Duration timeout, AsyncCallable<T> body) {
+        return WaitFor.body(body, timeoutNanos(timeout), "Aio.waitFor(" + timeout + ")");
+    }
+
+    /**
+     * {@link #waitFor(Duration, AsyncCallable)} for a body without a result.
+     *
+     * @apiNote asyncio: {@code await asyncio.wait_for(coro, timeout)}
+     */
+    public static void waitFor(Duration timeout, AsyncRunnable body) {
+        waitFor(timeout, callable(body));
+    }
+
+    /**
+     * {@link #waitFor(Duration, AsyncCallable)} with the timeout in seconds.
+     *
+     * @apiNote asyncio: {@code await asyncio.wait_for(coro, timeout)}
+     */
+    public static <T> T waitFor(double timeoutSeconds, AsyncCallable<T> body) {
+        return WaitFor.body(body, seconds(timeoutSeconds, "Aio.waitFor's timeout"), "Aio.waitFor(" + timeoutSeconds + ")");
+    }
+
+    /**
+     * {@link #waitFor(double, AsyncCallable)} for a body without a result.
+     *
+     * @apiNote asyncio: {@code await asyncio.wait_for(coro, timeout)}
+     */
+    public static void waitFor(double timeoutSeconds, AsyncRunnable body) {
+        waitFor(timeoutSeconds, callable(body));
+    }
+
+    /**
+     * Waits for {@code task} at most {@code timeout}; on timeout cancels it, waits for its cancellation
+     * to finish, and throws {@link TimeoutError}. A timeout of zero or less returns the result of a
+     * task already done, or cancels it at once.
+     *
+     * <p><b>Cancellation:</b> cancelling the waiting task cancels {@code task} too.
+     *
+     * @apiNote asyncio: {@code await asyncio.wait_for(task, timeout)}
+     */
+    public static <T> T waitFor(Task<T> task, Duration timeout) {
+        Objects.requireNonNull(task, "task");
+        return WaitFor.task(task, timeoutNanos(timeout), "Aio.waitFor(" + task.name() + ", " + timeout + ")");
+    }
+
+    /**
+     * {@link #waitFor(Task, Duration)} with the timeout in seconds.
+     *
+     * @apiNote asyncio: {@code await asyncio.wait_for(task, timeout)}
+     */
+    public static <T> T waitFor(Task<T> task, double timeoutSeconds) {
+        Objects.requireNonNull(task, "task");
+        return WaitFor.task(task, seconds(timeoutSeconds, "Aio.waitFor's timeout"),
+                "Aio.waitFor(" + task.name() + ", " + timeoutSeconds + ")");
+    }
+
+    // ---- timeout scopes --------------------------------------------------------------------------
+
+    /**
+     * Runs {@code body} in the current task with a deadline {@code delay} from now ({@code null}: no
+     * deadline; the body may set one with {@link Timeout#reschedule}). If the deadline passes, the
+     * body's current await throws {@link CancelledError} and this scope turns it into
+     * {@link TimeoutError} on the way out.
+     *
+     * {@snippet :
+     * Aio.timeout(Duration.ofSeconds(10), t -> {
+     *     await1();
+     *     t.reschedule(Aio.getRunningLoop().time() + 5);
+     *     return await2();
+     * });
+     * }
+     *
+     * <p><b>Cancellation:</b> a cancellation that does not come from this scope's deadline (another
+     * task's {@code cancel()}, an outer scope) stays a {@link CancelledError}; of nested expired scopes
+     * only the outermost one throws {@code TimeoutError}.
+     *
+     * @apiNote asyncio: {@code async with asyncio.timeout(delay) as t:}
+     */
+    public static <T> T timeout(Duration delay, Timeout.Body<T> body) {
+        Objects.requireNonNull(body, "body");
+        return TimeoutImpl.run(TimeoutImpl.deadlineIn(delay == null ? Time.FOREVER_NANOS : Time.toNanos(delay)),
+                "Aio.timeout(" + delay + ")", body);
+    }
+
+    /**
+     * {@link #timeout(Duration, Timeout.Body)} for a body that does not need its {@link Timeout}.
+     *
+     * @apiNote asyncio: {@code async with asyncio.timeout(delay):}
+     */
+    public static <T> T timeout(Duration delay, AsyncCallable<T> body) {
+        Objects.requireNonNull(body, "body");
+        return timeout(delay, t -> body.call());
+    }
+
+    /**
+     * {@link #timeout(Duration, Timeout.Body)} for a body without a result.
+     *
+     * @apiNote asyncio: {@code async with asyncio.timeout(delay):}
+     */
+    public static void timeout(Duration delay, AsyncRunnable body) {
+        timeout(delay, callable(body));
+    }
+
+    /**
+     * {@link #timeout(Duration, Timeout.Body)} with the delay in seconds
+     * ({@link Double#POSITIVE_INFINITY}: none).
+     *
+     * @apiNote asyncio: {@code async with asyncio.timeout(delay) as t:}
+     */
+    public static <T> T timeout(double delaySeconds, Timeout.Body<T> body) {
+        Objects.requireNonNull(body, "body");
+        long delay = delaySeconds == Double.POSITIVE_INFINITY ? Time.FOREVER_NANOS
+                : seconds(delaySeconds, "Aio.timeout's delay");
+        return TimeoutImpl.run(TimeoutImpl.deadlineIn(delay), "Aio.timeout(" + delaySeconds + ")", body);
+    }
+
+    /**
+     * {@link #timeout(double, Timeout.Body)} for a body that does not need its {@link Timeout}.
+     *
+     * @apiNote asyncio: {@code async with asyncio.timeout(delay):}
+     */
+    public static <T> T timeout(double delaySeconds, AsyncCallable<T> body) {
+        Objects.requireNonNull(body, "body");
+        return timeout(delaySeconds, t -> body.call());
+    }
+
+    /**
+     * {@link #timeout(double, Timeout.Body)} for a body without a result.
+     *
+     * @apiNote asyncio: {@code async with asyncio.timeout(delay):}
+     */
+    public static void timeout(double delaySeconds, AsyncRunnable body) {
+        timeout(delaySeconds, callable(body));
+    }
+
+    /**
+     * {@link #timeout(Duration, Timeout.Body)} with an absolute deadline on the loop's clock
+     * ({@link EventLoop#time()} seconds; {@link Double#POSITIVE_INFINITY}: none).
+     *
+     * @apiNote asyncio: {@code async with asyncio.timeout_at(when) as t:}
+     */
+    public static <T> T timeoutAt(double when, Timeout.Body<T> body) {
+        Objects.requireNonNull(body, "body");
+        return TimeoutImpl.run(TimeoutImpl.deadlineAt(when, "Aio.timeoutAt's when"), "Aio.timeoutAt(" + when + ")", body);
+    }
+
+    /**
+     * {@link #timeoutAt(double, Timeout.Body)} for a body that does not need its {@link Timeout}.
+     *
+     * @apiNote asyncio: {@code async with asyncio.timeout_at(when):}
+     */
+    public static <T> T timeoutAt(double when, AsyncCallable<T> body) {
+        Objects.requireNonNull(body, "body");
+        return timeoutAt(when, t -> body.call());
+    }
+
+    /**
+     * {@link #timeoutAt(double, Timeout.Body)} for a body without a result.
+     *
+     * @apiNote asyncio: {@code async with asyncio.timeout_at(when):}
+     */
+    public static void timeoutAt(double when, AsyncRunnable body) {
+        timeoutAt(when, callable(body));
+    }
+
+    // ---- waiting on several tasks ----------------------------------------------------------------
+
+    /**
+     * Waits until {@code when} is met or {@code timeout} passes ({@code null}: never), and returns the
+     * tasks that are done and those still pending. Never throws on timeout and never cancels a task.
+     *
+     * {@snippet :
+     * Done<String> d = Aio.wait(tasks, ReturnWhen.FIRST_COMPLETED, Duration.ofSeconds(1));
+     * for (Task<String> t : d.pending()) t.cancel();
+     * }
+     *
+     * <p><b>Cancellation:</b> cancelling the waiting task ends the wait with {@link CancelledError}; the
+     * tasks are not cancelled.
+     *
+     * @apiNote asyncio: {@code done, pending = await asyncio.wait(tasks, timeout=..., return_when=...)}
+     * @throws IllegalArgumentException if {@code tasks} is empty
+     */
+    public static <T> Done<T> wait(Collection<? extends Task<T>> tasks, ReturnWhen when, Duration timeout) {
+        return Wait.await(tasks, when, timeout == null ? Time.FOREVER_NANOS : Time.toNanos(timeout));
+    }
+
+    /**
+     * {@link #wait(Collection, ReturnWhen, Duration)} without a timeout.
+     *
+     * @apiNote asyncio: {@code await asyncio.wait(tasks, return_when=when)}
+     */
+    public static <T> Done<T> wait(Collection<? extends Task<T>> tasks, ReturnWhen when) {
+        return wait(tasks, when, null);
+    }
+
+    /**
+     * {@link #wait(Collection, ReturnWhen, Duration)} until every task is done.
+     *
+     * @apiNote asyncio: {@code await asyncio.wait(tasks)}
+     */
+    public static <T> Done<T> wait(Collection<? extends Task<T>> tasks) {
+        return wait(tasks, ReturnWhen.ALL_COMPLETED, null);
+    }
+
+    /**
+     * The tasks in the order they finish: each step of the iteration waits for the next one (so the
+     * iteration must run inside a task). Iterate once.
+     *
+     * {@snippet :
+     * for (Task<String> t : Aio.asCompleted(tasks)) {
+     *     System.out.println(t.result());
+     * }
+     * }
+     *
+     * <p><b>Cancellation:</b> cancelling the iterating task ends its wait with {@link CancelledError};
+     * the tasks are not cancelled.
+     *
+     * @apiNote asyncio: {@code for t in asyncio.as_completed(tasks)} (3.13: yields the tasks)
+     */
+    public static <T> Iterable<Task<T>> asCompleted(Collection<? extends Task<T>> tasks) {
+        return new AsCompleted<>(tasks, Time.FOREVER_NANOS, "Aio.asCompleted");
+    }
+
+    /**
+     * {@link #asCompleted(Collection)} with a total timeout: once it passes, the next step throws
+     * {@link TimeoutError} (the tasks are not cancelled).
+     *
+     * @apiNote asyncio: {@code asyncio.as_completed(tasks, timeout=timeout)}
+     */
+    public static <T> Iterable<Task<T>> asCompleted(Collection<? extends Task<T>> tasks, Duration timeout) {
+        return new AsCompleted<>(tasks, timeout == null ? Time.FOREVER_NANOS : Time.toNanos(timeout),
+                "Aio.asCompleted(" + timeout + ")");
+    }
+
+    /**
+     * Waits for {@code task} like {@link Task#await()}, except that cancelling the waiting task does
+     * not cancel {@code task}: the wait ends with {@link CancelledError} and {@code task} goes on.
+     *
+     * @apiNote asyncio: {@code await asyncio.shield(task)}
+     */
+    public static <T> T shield(Task<T> task) {
+        Objects.requireNonNull(task, "task");
+        return ((TaskImpl<T>) task).awaitShielded();
+    }
+
+    /**
+     * Starts {@code body} as a task and waits for it, shielded: cancelling the waiting task does not
+     * cancel the body.
+     *
+     * @apiNote asyncio: {@code await asyncio.shield(coro)}
+     */
+    public static <T> T shield(AsyncCallable<T> body) {
+        return shield(createTask(body));
+    }
+
+    private static long timeoutNanos(Duration timeout) {
+        return timeout == null ? Time.FOREVER_NANOS : Time.toNanos(timeout);
+    }
+
+    private static long seconds(double s, String what) {
+        return s == Double.POSITIVE_INFINITY ? Time.FOREVER_NANOS : Time.secondsToNanos(s, what);
+    }
+
+    private static AsyncCallable<Void> callable(AsyncRunnable body) {
+        Objects.requireNonNull(body, "body");
+        return () -> {
+            body.run();
+            return null;
+        };
     }
 
     /**

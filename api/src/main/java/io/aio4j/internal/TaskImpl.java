@@ -55,6 +55,11 @@ public final class TaskImpl<T> extends Fiber implements Task<T> {
         return t;
     }
 
+    /** The task running on this thread, or an error saying that {@code what} needs one. */
+    public static TaskImpl<?> current(String what) {
+        return (TaskImpl<?>) Suspensions.currentFiber(what);
+    }
+
     // ---- running ---------------------------------------------------------------------------------
 
     @Override
@@ -162,6 +167,26 @@ public final class TaskImpl<T> extends Fiber implements Task<T> {
             // asyncio: cancelling the awaiting task cancels this one and keeps waiting for it
             me.<Unit>await(this::join, this::cancel);
         }
+        return outcomeForAwaiter();
+    }
+
+    /**
+     * Waits until this task is done, whatever its outcome, without forwarding a cancellation of the
+     * waiting task to it (asyncio: awaiting a waiter future, or {@code shield}).
+     */
+    public void waitDone(String what) {
+        Fiber me = Suspensions.currentFiber(what);
+        if (me == this) {
+            throw new IllegalStateException("Task cannot await on itself: " + this);
+        }
+        if (outcome == PENDING) {
+            me.<Unit>await(this::join);
+        }
+    }
+
+    /** {@code await shield(task)}: the outcome, but a cancellation of the waiter stays with the waiter. */
+    public T awaitShielded() {
+        waitDone("Aio.shield");
         return outcomeForAwaiter();
     }
 

@@ -1,0 +1,149 @@
+package io.aio4j.internal;
+
+import io.aio4j.CancelledError;
+import io.aio4j.Timeout;
+import io.aio4j.TimeoutError;
+import io.aio4j.bridge.internal.Callback;
+import io.aio4j.bridge.internal.Loop;
+import io.aio4j.bridge.internal.Suspensions;
+
+/** asyncio's {@code timeouts.Timeout} state machine. */
+public final class TimeoutImpl implements Timeout {
+    private enum State {
+        CREATED("created"), ENTERED("active"), EXPIRING("expiring"), EXPIRED("expired"), EXITED("finished");
+
+        final String text;
+
+        State(String text) {
+            this.text = text;
+        }
+    }
+
+    private final Loop loop;
+    private final String label;
+    private State state = State.CREATED;
+    private long whenNanos; // Long.MAX_VALUE: no deadline
+    private Callback handle;
+    private TaskImpl<?> task;
+    private int cancelling;
+
+    private TimeoutImpl(Loop loop, long whenNanos, String label) {
+        this.loop = loop;
+        this.whenNanos = whenNanos;
+        this.label = label;
+    }
+
+    /**
+     * Runs {@code body} in the current task under a deadline at {@code whenNanos} (loop clock;
+     * {@code Long.MAX_VALUE}: none); {@code label} names the call in messages, e.g. "Aio.timeout(PT1S)".
+     */
+    public static <T> T run(long whenNanos, String label, Timeout.Body<T> body) {
+        TaskImpl<?> task = TaskImpl.current(label);
+        TimeoutImpl t = new TimeoutImpl(task.bridgeLoop(), whenNanos, label);
+        t.enter(task);
+        T result;
+        try {
+            result = body.apply(t);
+        } catch (Throwable e) {
+            throw Suspensions.sneakyThrow(t.exitWith(e));
+        }
+        t.exitWith(null);
+        return result;
+    }
+
+    /** A deadline {@code delayNanos} from now (saturated), or none for {@link Time#FOREVER_NANOS}. */
+    public static long deadlineIn(long delayNanos) {
+        Loop loop = TaskImpl.current("a timeout").bridgeLoop();
+        return delayNanos >= Time.FOREVER_NANOS ? Long.MAX_VALUE : loop.nanoTime() + delayNanos;
+    }
+
+    public static long deadlineAt(double when, String what) {
+        if (when == Double.POSITIVE_INFINITY) {
+            return Long.MAX_VALUE;
+        }
+        return Time.secondsToNanos(when, what);
+    }
+
+    private void enter(TaskImpl<?> task) {
+        this.task = task;
+        this.state = State.ENTERED;
+        this.cancelling = task.cancelling();
+        schedule(whenNanos);
+    }
+
+    @Override
+    public double when() {
+        return whenNanos == Long.MAX_VALUE ? Double.POSITIVE_INFINITY : whenNanos / 1e9;
+    }
+
+    @Override
+    public void reschedule(double when) {
+        long at = deadlineAt(when, "Timeout.reschedule's when");
+        if (state != State.ENTERED) {
+            if (state == State.CREATED) {
+                throw new IllegalStateException("Timeout has not been entered");
+            }
+            throw new IllegalStateException("Cannot change state of " + state.text + " Timeout");
+        }
+        schedule(at);
+    }
+
+    private void schedule(long at) {
+        whenNanos = at;
+        if (handle != null) {
+            handle.cancel();
+            handle = null;
+        }
+        if (at == Long.MAX_VALUE) {
+            return;
+        }
+        handle = at - loop.nanoTime() <= 0 ? loop.callSoon(this::onTimeout) : loop.callAt(at, this::onTimeout);
+    }
+
+    private void onTimeout() {
+        if (state != State.ENTERED) {
+            return;
+        }
+        task.cancel();
+        state = State.EXPIRING;
+        handle = null;
+    }
+
+    @Override
+    public boolean expired() {
+        return state == State.EXPIRING || state == State.EXPIRED;
+    }
+
+    /**
+     * asyncio's {@code __aexit__}: with {@code e} the body's exception (or null), returns what to throw
+     * (only meaningful when {@code e} is not null).
+     */
+    private Throwable exitWith(Throwable e) {
+        if (handle != null) {
+            handle.cancel();
+            handle = null;
+        }
+        if (state == State.EXPIRING) {
+            state = State.EXPIRED;
+            if (task.uncancel() <= cancelling && e != null) {
+                // no cancellation from elsewhere is pending: the cancellation is ours
+                if (e instanceof CancelledError c) {
+                    return new TimeoutError(label + " expired", c);
+                }
+                e.addSuppressed(new TimeoutError(label + " expired while its body was failing"));
+            }
+        } else if (state == State.ENTERED) {
+            state = State.EXITED;
+        }
+        return e;
+    }
+
+    @Override
+    public String toString() {
+        if (state != State.ENTERED) {
+            return "<Timeout [" + state.text + "]>";
+        }
+        String w = whenNanos == Long.MAX_VALUE ? "None" : String.format("%.3f", whenNanos / 1e9);
+        return "<Timeout [" + state.text + "] when=" + w + ">";
+    }
+}
