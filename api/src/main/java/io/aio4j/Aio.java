@@ -8,6 +8,7 @@ import io.aio4j.internal.AsCompleted;
 import io.aio4j.internal.EventLoopImpl;
 import io.aio4j.internal.Gather;
 import io.aio4j.internal.RunnerImpl;
+import io.aio4j.internal.TaskGroupImpl;
 import io.aio4j.internal.TaskImpl;
 import io.aio4j.internal.Time;
 import io.aio4j.internal.TimeoutImpl;
@@ -441,6 +442,31 @@ public final class Aio {
      */
     public static void timeoutAt(double when, AsyncRunnable body) {
         timeoutAt(when, callable(body));
+    }
+
+    // ---- task groups -----------------------------------------------------------------------------
+
+    /**
+     * Runs {@code body} with a {@link TaskGroup} and returns once every task it started is done. The
+     * first failure cancels the other tasks and the body; all failures, the body's included, come out
+     * as one {@link ExceptionGroup}.
+     *
+     * {@snippet :
+     * Aio.taskGroup(tg -> {
+     *     tg.createTask(() -> fetch(a));
+     *     tg.createTask(() -> fetch(b));
+     * });
+     * }
+     *
+     * <p><b>Cancellation:</b> cancelling the task that runs the group cancels the group's tasks, waits
+     * for them, and throws {@link CancelledError} (an {@link ExceptionGroup} instead if tasks failed;
+     * the cancellation then stays pending). The group's own cancellation of the body is taken back on
+     * the way out, so {@link Task#cancelling()} is what it was before (asyncio 3.13).
+     *
+     * @apiNote asyncio: {@code async with asyncio.TaskGroup() as tg:}
+     */
+    public static void taskGroup(TaskGroup.Body body) {
+        TaskGroupImpl.run(body);
     }
 
     // ---- waiting on several tasks ----------------------------------------------------------------
