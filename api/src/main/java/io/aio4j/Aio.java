@@ -6,6 +6,7 @@ import io.aio4j.bridge.internal.Suspensions;
 import io.aio4j.bridge.internal.Timer;
 import io.aio4j.internal.AsCompleted;
 import io.aio4j.internal.EventLoopImpl;
+import io.aio4j.internal.Futures;
 import io.aio4j.internal.Gather;
 import io.aio4j.internal.RunnerImpl;
 import io.aio4j.internal.TaskGroupImpl;
@@ -21,6 +22,9 @@ import java.util.List;
 import java.util.LinkedHashSet;
 import java.util.Objects;
 import java.util.Set;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.Executor;
 import kotlin.Unit;
 import kotlinx.coroutines.CancellableContinuation;
 
@@ -467,6 +471,64 @@ public final class Aio {
      */
     public static void taskGroup(TaskGroup.Body body) {
         TaskGroupImpl.run(body);
+    }
+
+    // ---- threads and futures ---------------------------------------------------------------------
+
+    /**
+     * Runs blocking {@code f} on a thread of the loop's default executor and waits for its result
+     * without holding up the loop; {@code f} sees the caller's {@link TaskLocal} values.
+     *
+     * {@snippet :
+     * String text = Aio.toThread(() -> Files.readString(path));   // other tasks run meanwhile
+     * }
+     *
+     * <p><b>Cancellation:</b> cancelling the waiting task returns at once with {@link CancelledError};
+     * {@code f} is not interrupted (it is skipped if it has not started).
+     *
+     * @apiNote asyncio: {@code await asyncio.to_thread(f)}
+     */
+    public static <T> T toThread(Callable<T> f) {
+        return Futures.toThread(f);
+    }
+
+    /**
+     * {@link #toThread(Callable)} for a function without a result.
+     *
+     * @apiNote asyncio: {@code await asyncio.to_thread(f)}
+     */
+    public static void toThread(AsyncRunnable f) {
+        Objects.requireNonNull(f, "f");
+        toThread(() -> {
+            f.run();
+            return null;
+        });
+    }
+
+    /**
+     * Runs {@code f} on {@code executor} ({@code null}: the loop's default executor) and waits for its
+     * result without holding up the loop.
+     *
+     * <p><b>Cancellation:</b> cancelling the waiting task returns at once with {@link CancelledError};
+     * {@code f} is not interrupted (it is skipped if it has not started).
+     *
+     * @apiNote asyncio: {@code await loop.run_in_executor(executor, f)}
+     */
+    public static <T> T runInExecutor(Executor executor, Callable<T> f) {
+        return Futures.runInExecutor(executor, f, "Aio.runInExecutor");
+    }
+
+    /**
+     * Waits for a Java future or stage to complete and returns its value, or rethrows its exception
+     * unwrapped (a cancelled future throws {@link CancelledError}).
+     *
+     * <p><b>Cancellation:</b> cancelling the waiting task cancels the future (when it is a
+     * {@link java.util.concurrent.CompletableFuture}) and returns at once with {@link CancelledError}.
+     *
+     * @apiNote asyncio: {@code await asyncio.wrap_future(concurrent_future)}
+     */
+    public static <T> T awaitFuture(CompletionStage<T> future) {
+        return Futures.await(future, "Aio.awaitFuture");
     }
 
     // ---- waiting on several tasks ----------------------------------------------------------------

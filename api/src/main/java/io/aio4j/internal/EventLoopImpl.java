@@ -18,6 +18,10 @@ import java.util.Set;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executor;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 import kotlinx.coroutines.CoroutineDispatcher;
@@ -26,8 +30,14 @@ import kotlinx.coroutines.CoroutineDispatcher;
 public final class EventLoopImpl implements EventLoop {
     private static final Cleaner CLEANER = Cleaner.create();
 
+    /** asyncio's default executor: min(32, cores + 4) threads. */
+    private static final int DEFAULT_EXECUTOR_THREADS = Math.min(32, Runtime.getRuntime().availableProcessors() + 4);
+    private static final AtomicInteger EXECUTOR_THREAD_IDS = new AtomicInteger();
+    private static final long EXECUTOR_SHUTDOWN_SECONDS = 300;
+
     public final Loop loop;
     private final Set<Unretrieved> unretrieved = ConcurrentHashMap.newKeySet();
+    private ThreadPoolExecutor defaultExecutor;
 
     public EventLoopImpl(Config config) {
         this(config, Clock.SYSTEM);
@@ -195,9 +205,48 @@ public final class EventLoopImpl implements EventLoop {
         }
     }
 
-    /** Reports every exception still unretrieved and closes the loop. */
+    /** The executor of {@code toThread} and {@code runInExecutor(null, ...)}, made on first use. */
+    public synchronized Executor defaultExecutor() {
+        if (defaultExecutor == null) {
+            defaultExecutor = new ThreadPoolExecutor(DEFAULT_EXECUTOR_THREADS, DEFAULT_EXECUTOR_THREADS,
+                    60, TimeUnit.SECONDS, new LinkedBlockingQueue<>(), r -> {
+                        Thread t = new Thread(r, "aio4j-to-thread-" + EXECUTOR_THREAD_IDS.incrementAndGet());
+                        t.setDaemon(true);
+                        return t;
+                    });
+            defaultExecutor.allowCoreThreadTimeOut(true);
+        }
+        return defaultExecutor;
+    }
+
+    /**
+     * asyncio's {@code shutdown_default_executor}: lets the running functions finish (up to 300 s,
+     * as asyncio 3.12) and stops the threads.
+     */
+    private void shutdownDefaultExecutor() {
+        ThreadPoolExecutor ex;
+        synchronized (this) {
+            ex = defaultExecutor;
+            defaultExecutor = null;
+        }
+        if (ex == null) {
+            return;
+        }
+        ex.shutdown();
+        try {
+            if (!ex.awaitTermination(EXECUTOR_SHUTDOWN_SECONDS, TimeUnit.SECONDS)) {
+                loop.report("The default executor did not finish its functions within " + EXECUTOR_SHUTDOWN_SECONDS
+                        + " seconds of the loop closing; they are left running", null);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /** Reports every exception still unretrieved, stops the default executor and closes the loop. */
     public void close() {
         try {
+            shutdownDefaultExecutor();
             for (Unretrieved u : new ArrayList<>(unretrieved)) {
                 u.run();
             }

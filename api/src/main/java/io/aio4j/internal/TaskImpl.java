@@ -5,10 +5,12 @@ import io.aio4j.CancelledError;
 import io.aio4j.EventLoop;
 import io.aio4j.InvalidStateError;
 import io.aio4j.Task;
+import io.aio4j.TaskLocal;
 import io.aio4j.bridge.internal.Fiber;
 import io.aio4j.bridge.internal.Loop;
 import io.aio4j.bridge.internal.Suspensions;
 import java.util.ArrayList;
+import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
@@ -29,6 +31,8 @@ public final class TaskImpl<T> extends Fiber implements Task<T> {
     private final EventLoopImpl eventLoop;
     private final AsyncCallable<T> body;
     private volatile String name;
+    /** This task's TaskLocal values; read and replaced on its own fiber only. */
+    Map<TaskLocal<?>, Object> context;
 
     // written under loop.lock; outcome is volatile so that done() and await() need no lock
     private volatile int outcome = PENDING;
@@ -51,6 +55,7 @@ public final class TaskImpl<T> extends Fiber implements Task<T> {
         Objects.requireNonNull(body, "body");
         String n = name != null ? name : "Task-" + COUNTER.incrementAndGet();
         TaskImpl<T> t = new TaskImpl<>(loop, n, body);
+        t.context = TaskContext.current(); // contextvars: a copy of the creator's values
         t.start();
         return t;
     }

@@ -1,0 +1,96 @@
+package io.aio4j.internal;
+
+import io.aio4j.CancelledError;
+import io.aio4j.bridge.internal.Suspensions;
+import java.util.Map;
+import java.util.Objects;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.Executor;
+import kotlin.Unit;
+import kotlinx.coroutines.CancellableContinuation;
+
+/** Awaiting Java futures, and running blocking work off the loop. */
+public final class Futures {
+    private Futures() {
+    }
+
+    /**
+     * Awaits {@code stage} in the current task. Cancelling the task cancels the future (if it can be)
+     * and returns at once with {@link CancelledError}.
+     */
+    public static <T> T await(CompletionStage<T> stage, String what) {
+        Objects.requireNonNull(stage, "stage");
+        CompletableFuture<T> f = toFuture(stage);
+        TaskImpl<?> me = TaskImpl.current(what);
+        if (!f.isDone()) {
+            me.<Unit>await(k -> Suspensions.suspendCancellable(k, (CancellableContinuation<Unit> c) -> {
+                f.whenComplete((v, e) -> Suspensions.resumeUnit(c));
+                c.invokeOnCancellation(cause -> {
+                    f.cancel(false);
+                    return Unit.INSTANCE;
+                });
+            }));
+        }
+        return outcome(f);
+    }
+
+    private static <T> CompletableFuture<T> toFuture(CompletionStage<T> stage) {
+        try {
+            return stage.toCompletableFuture();
+        } catch (UnsupportedOperationException e) { // a minimal stage: follow it instead
+            CompletableFuture<T> f = new CompletableFuture<>();
+            stage.whenComplete((v, x) -> {
+                if (x == null) {
+                    f.complete(v);
+                } else {
+                    f.completeExceptionally(x);
+                }
+            });
+            return f;
+        }
+    }
+
+    private static <T> T outcome(CompletableFuture<T> f) {
+        try {
+            return f.join();
+        } catch (CancellationException e) {
+            throw new CancelledError("the awaited future was cancelled", e);
+        } catch (CompletionException e) {
+            Throwable cause = e.getCause() != null ? e.getCause() : e;
+            if (cause instanceof CancellationException c) {
+                throw new CancelledError("the awaited future was cancelled", c);
+            }
+            throw Suspensions.sneakyThrow(cause);
+        }
+    }
+
+    /** {@code run_in_executor}: runs {@code f} on {@code executor} (null: the loop's default) and awaits it. */
+    public static <T> T runInExecutor(Executor executor, Callable<T> f, String what) {
+        Objects.requireNonNull(f, "f");
+        EventLoopImpl loop = EventLoopImpl.current(what);
+        Executor ex = executor != null ? executor : loop.defaultExecutor();
+        CompletableFuture<T> cf = new CompletableFuture<>();
+        ex.execute(() -> {
+            if (cf.isDone()) {
+                return; // cancelled before it started
+            }
+            try {
+                cf.complete(f.call());
+            } catch (Throwable t) {
+                cf.completeExceptionally(t);
+            }
+        });
+        return await(cf, what);
+    }
+
+    /** {@code to_thread}: {@link #runInExecutor} on the default executor, with the caller's TaskLocals. */
+    public static <T> T toThread(Callable<T> f) {
+        Objects.requireNonNull(f, "f");
+        Map<io.aio4j.TaskLocal<?>, Object> values = TaskContext.current();
+        return runInExecutor(null, () -> TaskContext.callWith(values, f), "Aio.toThread");
+    }
+}
