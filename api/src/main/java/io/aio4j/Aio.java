@@ -7,6 +7,7 @@ import io.aio4j.bridge.internal.Timer;
 import io.aio4j.internal.AsCompleted;
 import io.aio4j.internal.EventLoopImpl;
 import io.aio4j.internal.Futures;
+import io.aio4j.internal.GeneratorImpl;
 import io.aio4j.internal.Gather;
 import io.aio4j.internal.RunnerImpl;
 import io.aio4j.internal.TaskGroupImpl;
@@ -27,6 +28,7 @@ import java.util.concurrent.CompletionStage;
 import java.util.concurrent.Executor;
 import kotlin.Unit;
 import kotlinx.coroutines.CancellableContinuation;
+import kotlinx.coroutines.flow.Flow;
 
 /**
  * The front door: asyncio for Java.
@@ -529,6 +531,38 @@ public final class Aio {
      */
     public static <T> T awaitFuture(CompletionStage<T> future) {
         return Futures.await(future, "Aio.awaitFuture");
+    }
+
+    // ---- async iteration -------------------------------------------------------------------------
+
+    /**
+     * An async generator: {@code producer} runs as a task, lazily, handing values to a Java for-each
+     * in the consuming task one at a time. See {@link AsyncIterable} for closing and cancellation.
+     *
+     * {@snippet :
+     * try (AsyncIterable<String> lines = Aio.generator(out -> {
+     *     for (String url : urls) out.yield(fetch(url));
+     * })) {
+     *     for (String page : lines) System.out.println(page.length());
+     * }
+     * }
+     *
+     * @apiNote asyncio: calling an {@code async def} that contains {@code yield}, then {@code async for}
+     */
+    public static <T> AsyncIterable<T> generator(AsyncIterable.Producer<T> producer) {
+        return GeneratorImpl.of(producer);
+    }
+
+    /**
+     * A Kotlin {@code Flow} as an {@link AsyncIterable}: the flow is collected by a producer task on
+     * this loop, one value per step of the iteration.
+     *
+     * <p><b>Cancellation:</b> closing the iterable or cancelling the consumer cancels the collection.
+     *
+     * @apiNote asyncio: none; the kotlinx counterpart of {@code async for} over an async iterator
+     */
+    public static <T> AsyncIterable<T> iterate(Flow<T> flow) {
+        return GeneratorImpl.of(flow);
     }
 
     // ---- waiting on several tasks ----------------------------------------------------------------

@@ -4,6 +4,7 @@ import io.aio4j.bridge.SuspendFunction;
 import java.util.function.Consumer;
 import kotlin.Unit;
 import kotlin.coroutines.Continuation;
+import kotlin.coroutines.intrinsics.IntrinsicsKt;
 import kotlinx.coroutines.CancellableContinuation;
 import kotlinx.coroutines.CancellableContinuationImpl;
 
@@ -28,7 +29,9 @@ public final class Suspensions {
             block.accept(c);
             return c.getResult();
         }
-        var c = new CancellableContinuationImpl<T>((Continuation<T>) k, MODE_CANCELLABLE);
+        // a Kotlin continuation: intercepted, so that resuming it dispatches on its dispatcher instead of
+        // running the caller's code inline (what suspendCancellableCoroutine does)
+        var c = new CancellableContinuationImpl<T>(IntrinsicsKt.intercepted((Continuation<T>) k), MODE_CANCELLABLE);
         c.initCancellability();
         block.accept(c);
         return c.getResult();
