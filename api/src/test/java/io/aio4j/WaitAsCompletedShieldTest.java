@@ -101,7 +101,7 @@ class WaitAsCompletedShieldTest {
             Task<String> p = Aio.createTask(() -> job("p", 0.01, false));
             Task<String> q = Aio.createTask(() -> job("q", 1, false));
             assertThrows(TimeoutError.class, () -> {
-                for (Task<String> t : Aio.asCompleted(List.of(p, q), Duration.ofMillis(50))) {
+                for (Task<String> t : Aio.asCompleted(List.of(p, q), Duration.ofMillis(200))) {
                     got.add(t.result());
                 }
             });
