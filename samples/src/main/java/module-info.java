@@ -4,4 +4,6 @@ module io.aio4j.samples {
     requires io.aio4j.net;
     exports io.aio4j.samples;
     exports io.aio4j.samples.basics;
+    exports io.aio4j.samples.generators;
+    exports io.aio4j.samples.timeouts;
 }

@@ -6,6 +6,10 @@ import io.aio4j.samples.basics.GatherTasks;
 import io.aio4j.samples.basics.Greet;
 import io.aio4j.samples.basics.Hello;
 import io.aio4j.samples.basics.SayAfter;
+import io.aio4j.samples.basics.WaitTasks;
+import io.aio4j.samples.generators.AsyncRange;
+import io.aio4j.samples.timeouts.WaitForOperation;
+import io.aio4j.samples.timeouts.WaitForTimeout;
 import java.io.FileDescriptor;
 import java.io.FileOutputStream;
 import java.io.PrintStream;
@@ -32,7 +36,11 @@ public final class Tour {
             new Sample("say-after", "seed 003 · asyncio.run() 与并发执行", () -> SayAfter.main(new String[0])),
             new Sample("greet", "seed 002 · async/await 语法", () -> Greet.main(new String[0])),
             new Sample("create-tasks", "seed 002 · 创建任务", () -> CreateTasks.main(new String[0])),
-            new Sample("gather-results", "seed 002 · 并发执行 gather", () -> GatherResults.main(new String[0])));
+            new Sample("gather-results", "seed 002 · 并发执行 gather", () -> GatherResults.main(new String[0])),
+            new Sample("wait-tasks", "seed 002 · wait", () -> WaitTasks.main(new String[0])),
+            new Sample("wait-for-timeout", "seed 000 · 超时处理", () -> WaitForTimeout.main(new String[0])),
+            new Sample("wait-for-operation", "seed 002 · wait_for", () -> WaitForOperation.main(new String[0])),
+            new Sample("async-range", "seed 002 · 异步生成器", () -> AsyncRange.main(new String[0])));
 
     private Tour() {
     }
