@@ -5,6 +5,8 @@ module io.aio4j.api {
     // API
     requires transitive io.aio4j.bridge;
     exports io.aio4j;
+    exports io.aio4j.sync;
+    exports io.aio4j.queue;
 
     // Internal API: the other aio4j modules only
     exports io.aio4j.internal to io.aio4j.net, io.aio4j.testkit;

@@ -1,0 +1,150 @@
+package io.aio4j.sync;
+
+import io.aio4j.CancelledError;
+import io.aio4j.internal.Waiter;
+import java.util.ArrayDeque;
+
+/**
+ * A mutual-exclusion lock for tasks: asyncio's {@code Lock}. Not reentrant, not owned by a task.
+ *
+ * {@snippet :
+ * try (var held = lock.acquire()) {     // async with lock:
+ *     balance = balance + amount;
+ * }
+ * }
+ *
+ * <p><b>Fairness:</b> waiters acquire in FIFO order. A release wakes the first waiter and the lock is
+ * free until it runs, but a newcomer cannot barge in front of a woken waiter. A woken waiter that is
+ * cancelled before it runs passes the wakeup on to the next one.
+ *
+ * @apiNote asyncio: {@code asyncio.Lock}
+ */
+public final class Lock {
+    private final ArrayDeque<Waiter> waiters = new ArrayDeque<>();
+    private boolean locked;
+
+    /** An unlocked lock; it may be created outside a loop and used by the tasks of any one loop. */
+    public Lock() {
+    }
+
+    /**
+     * Acquires the lock, waiting while another task holds it, and returns a handle whose
+     * {@link Acquired#close()} releases it, for try-with-resources.
+     *
+     * <p><b>Cancellation:</b> a cancelled wait leaves the wait list and does not acquire; if the lock
+     * was already passed to this waiter, it is passed on.
+     *
+     * @apiNote asyncio: {@code await lock.acquire()}, {@code async with lock:}
+     */
+    public Acquired acquire() {
+        Waiter w;
+        synchronized (this) {
+            if (!locked && allCancelled()) {
+                locked = true;
+                return new Acquired(this);
+            }
+            w = new Waiter();
+            waiters.add(w);
+        }
+        try {
+            w.await(this, "Lock.acquire");
+        } catch (CancelledError e) {
+            synchronized (this) {
+                waiters.remove(w);
+                if (!locked) {
+                    wakeUpFirstLocked(); // keep the invariant: a free lock with waiters wakes the first
+                }
+            }
+            throw e;
+        }
+        synchronized (this) {
+            waiters.remove(w);
+            locked = true;
+        }
+        return new Acquired(this);
+    }
+
+    private boolean allCancelled() {
+        for (Waiter w : waiters) {
+            if (w.woken() || !w.done()) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /**
+     * Releases the lock and wakes the first waiter.
+     *
+     * @apiNote asyncio: {@code lock.release()}
+     * @throws IllegalStateException if the lock is not locked ("Lock is not acquired.")
+     */
+    public synchronized void release() {
+        if (!locked) {
+            throw new IllegalStateException("Lock is not acquired.");
+        }
+        locked = false;
+        wakeUpFirstLocked();
+    }
+
+    private void wakeUpFirstLocked() {
+        Waiter first = waiters.peekFirst();
+        if (first != null && !first.done()) {
+            first.wake();
+        }
+    }
+
+    /**
+     * Whether the lock is held.
+     *
+     * @apiNote asyncio: {@code lock.locked()}
+     */
+    public synchronized boolean locked() {
+        return locked;
+    }
+
+    /** @apiNote asyncio: none; what asyncio's repr shows */
+    public synchronized Statistics statistics() {
+        return new Statistics(locked, waiters.size());
+    }
+
+    @Override
+    public synchronized String toString() {
+        return "<Lock [" + (locked ? "locked" : "unlocked") + (waiters.isEmpty() ? "" : ", waiters:" + waiters.size()) + "]>";
+    }
+
+    /**
+     * A snapshot of the lock.
+     *
+     * @param locked whether it is held
+     * @param waiters the tasks waiting to acquire it
+     */
+    public record Statistics(boolean locked, int waiters) {
+    }
+
+    /** A held lock: closing it releases the lock once. */
+    public static final class Acquired implements AutoCloseable {
+        private final Lock lock;
+        private boolean released;
+
+        Acquired(Lock lock) {
+            this.lock = lock;
+        }
+
+        /**
+         * Releases the lock (once; closing again does nothing).
+         *
+         * @apiNote asyncio: leaving {@code async with lock:}
+         */
+        @Override
+        public void close() {
+            synchronized (this) {
+                if (released) {
+                    return;
+                }
+                released = true;
+            }
+            lock.release();
+        }
+    }
+}

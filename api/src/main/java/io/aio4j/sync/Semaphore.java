@@ -1,0 +1,183 @@
+package io.aio4j.sync;
+
+import io.aio4j.CancelledError;
+import io.aio4j.internal.Waiter;
+import java.util.ArrayDeque;
+
+/**
+ * A counter of permits for tasks: asyncio's {@code Semaphore}. {@link #acquire()} takes one (waiting
+ * while there are none), {@link #release()} gives one back.
+ *
+ * {@snippet :
+ * Semaphore limit = new Semaphore(10);
+ * try (var permit = limit.acquire()) {    // async with semaphore:
+ *     return fetch(url);
+ * }
+ * }
+ *
+ * <p><b>Fairness:</b> waiters are served in FIFO order; while tasks wait, a newcomer waits too even
+ * if a permit is free. A release hands its permit to the first waiter; if that waiter is cancelled
+ * before it runs, the permit goes to the next one.
+ *
+ * @apiNote asyncio: {@code asyncio.Semaphore}
+ */
+public sealed class Semaphore permits BoundedSemaphore {
+    private final ArrayDeque<Waiter> waiters = new ArrayDeque<>();
+    private int value;
+
+    /** A semaphore with one permit. */
+    public Semaphore() {
+        this(1);
+    }
+
+    /**
+     * @param value the initial number of permits
+     * @throws IllegalArgumentException if {@code value < 0}
+     * @apiNote asyncio: {@code asyncio.Semaphore(value)}
+     */
+    public Semaphore(int value) {
+        if (value < 0) {
+            throw new IllegalArgumentException("Semaphore initial value must be >= 0: " + value);
+        }
+        this.value = value;
+    }
+
+    /**
+     * Takes a permit, waiting in line while there is none, and returns a handle whose
+     * {@link Acquired#close()} releases it.
+     *
+     * <p><b>Cancellation:</b> a cancelled wait leaves the line and takes nothing; a permit already
+     * handed to it goes to the next waiter.
+     *
+     * @apiNote asyncio: {@code await sem.acquire()}, {@code async with sem:}
+     */
+    public final Acquired acquire() {
+        Waiter w;
+        synchronized (this) {
+            if (!lockedLocked()) {
+                value--; // FIFO: only when nobody waits
+                return new Acquired(this);
+            }
+            w = new Waiter();
+            waiters.add(w);
+        }
+        try {
+            w.await(this, "Semaphore.acquire");
+        } catch (CancelledError e) {
+            synchronized (this) {
+                waiters.remove(w);
+                if (w.woken()) {
+                    value++; // the permit handed to us: give it back
+                }
+                wakeAsManyAsAllowedLocked();
+            }
+            throw e;
+        }
+        synchronized (this) {
+            waiters.remove(w);
+            wakeAsManyAsAllowedLocked();
+        }
+        return new Acquired(this);
+    }
+
+    /**
+     * Gives back a permit and hands it to the first waiter.
+     *
+     * @apiNote asyncio: {@code sem.release()}
+     */
+    public void release() {
+        synchronized (this) {
+            value++;
+            wakeUpNextLocked();
+        }
+    }
+
+    /**
+     * Whether {@link #acquire()} would wait.
+     *
+     * @apiNote asyncio: {@code sem.locked()}
+     */
+    public final synchronized boolean locked() {
+        return lockedLocked();
+    }
+
+    private boolean lockedLocked() {
+        if (value == 0) {
+            return true;
+        }
+        for (Waiter w : waiters) {
+            if (w.woken() || !w.done()) { // a waiter that is not cancelled
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private boolean wakeUpNextLocked() {
+        for (Waiter w : waiters) {
+            if (!w.done()) {
+                value--;
+                w.wake();
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private void wakeAsManyAsAllowedLocked() {
+        while (value > 0 && wakeUpNextLocked()) {
+            // newcomers that had to wait behind earlier waiters
+        }
+    }
+
+    /** The number of free permits. */
+    final synchronized int value() {
+        return value;
+    }
+
+    /** @apiNote asyncio: none; what asyncio's repr shows */
+    public final synchronized Statistics statistics() {
+        return new Statistics(value, waiters.size());
+    }
+
+    @Override
+    public synchronized String toString() {
+        return "<" + getClass().getSimpleName() + " [" + (lockedLocked() ? "locked" : "unlocked, value:" + value)
+                + (waiters.isEmpty() ? "" : ", waiters:" + waiters.size()) + "]>";
+    }
+
+    /**
+     * A snapshot of the semaphore.
+     *
+     * @param value the free permits
+     * @param waiters the tasks waiting for one
+     */
+    public record Statistics(int value, int waiters) {
+    }
+
+    /** A held permit: closing it releases the permit once. */
+    public static final class Acquired implements AutoCloseable {
+        private final Semaphore semaphore;
+        private boolean released;
+
+        Acquired(Semaphore semaphore) {
+            this.semaphore = semaphore;
+        }
+
+        /**
+         * Releases the permit (once; closing again does nothing).
+         *
+         * @apiNote asyncio: leaving {@code async with sem:}
+         */
+        @Override
+        public void close() {
+            synchronized (this) {
+                if (released) {
+                    return;
+                }
+                released = true;
+            }
+            semaphore.release();
+        }
+    }
+}
