@@ -1,7 +1,12 @@
 /**
- * Networking for aio4j: streams, servers, UDP, TLS, subprocesses, HTTP and WebSockets. The network
- * issue fills it; for now it only takes its place in the module graph.
+ * Networking for aio4j: TCP and Unix streams and servers, UDP and subprocesses on the event loop's
+ * own selector. The front door is {@link io.aio4j.net.Net}.
  */
 module io.aio4j.net {
+    // API
     requires transitive io.aio4j.api;
+    exports io.aio4j.net;
+
+    // Internal API: the test kit only
+    exports io.aio4j.net.internal to io.aio4j.testkit;
 }

@@ -2,6 +2,8 @@ package io.aio4j.bridge.internal;
 
 import io.aio4j.bridge.Carrier;
 import java.io.IOException;
+import java.nio.channels.ClosedChannelException;
+import java.nio.channels.SelectableChannel;
 import java.nio.channels.SelectionKey;
 import java.nio.channels.Selector;
 import java.util.ArrayDeque;
@@ -11,6 +13,7 @@ import java.util.List;
 import java.util.PriorityQueue;
 import java.util.concurrent.locks.LockSupport;
 import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.IntConsumer;
 import kotlin.Unit;
 import kotlin.coroutines.CoroutineContext;
 import kotlinx.coroutines.CancellableContinuation;
@@ -150,6 +153,29 @@ public final class Loop extends CoroutineDispatcher implements Delay {
     /** Runs {@code action} after {@code delayNanos}; thread-safe. */
     public Timer callLater(long delayNanos, Runnable action) {
         return callAt(clock.nanoTime() + Math.max(0, delayNanos), action);
+    }
+
+    /**
+     * Registers {@code channel} (non-blocking) on this loop's selector; {@code handler} runs as a loop
+     * callback with the ready ops each time the watched ops become ready. Thread-safe.
+     */
+    public IoRegistration register(SelectableChannel channel, IntConsumer handler) throws ClosedChannelException {
+        lock.lock();
+        try {
+            if (closed) {
+                throw closedError();
+            }
+            return new IoRegistration(this, channel, handler);
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** Under lock: interest ops changed; a driver blocked in select must see them. */
+    void interestChangedLocked() {
+        if (driverState == DRIVER_SELECTING) {
+            selector.wakeup();
+        }
     }
 
     /** Reports an error the way asyncio's default exception handler does. */
@@ -390,8 +416,8 @@ public final class Loop extends CoroutineDispatcher implements Delay {
             return;
         }
         for (SelectionKey key : selected) {
-            if (key.attachment() instanceof Runnable r) {
-                ready.addLast(r);
+            if (key.attachment() instanceof IoRegistration reg) {
+                reg.selectedLocked(ready);
             }
         }
         selected.clear();

@@ -1,0 +1,105 @@
+package io.aio4j.net;
+
+/**
+ * How {@link Net#startServer} listens: an immutable value changed with {@code with...} methods.
+ *
+ * @apiNote asyncio: the keyword arguments of {@code asyncio.start_server}
+ */
+public final class ServerOptions {
+    private static final ServerOptions DEFAULTS = new ServerOptions(1 << 16, 100, true, false, false, true);
+
+    private final int limit;
+    private final int backlog;
+    private final boolean reuseAddress;
+    private final boolean reusePort;
+    private final boolean keepAlive;
+    private final boolean noDelay;
+
+    private ServerOptions(int limit, int backlog, boolean reuseAddress, boolean reusePort, boolean keepAlive,
+            boolean noDelay) {
+        this.limit = limit;
+        this.backlog = backlog;
+        this.reuseAddress = reuseAddress;
+        this.reusePort = reusePort;
+        this.keepAlive = keepAlive;
+        this.noDelay = noDelay;
+    }
+
+    /**
+     * asyncio's defaults: limit 64 KiB, backlog 100, reuse_address on, reuse_port off, keep_alive off,
+     * TCP_NODELAY on.
+     *
+     * @apiNote asyncio: {@code start_server}'s defaults
+     */
+    public static ServerOptions defaults() {
+        return DEFAULTS;
+    }
+
+    /**
+     * The buffer limit of each connection's reader.
+     *
+     * @apiNote asyncio: {@code limit=}
+     * @throws IllegalArgumentException if {@code limit <= 0}
+     */
+    public ServerOptions withLimit(int limit) {
+        if (limit <= 0) {
+            throw new IllegalArgumentException("limit must be > 0 bytes: " + limit);
+        }
+        return new ServerOptions(limit, backlog, reuseAddress, reusePort, keepAlive, noDelay);
+    }
+
+    /** @apiNote asyncio: {@code backlog=} */
+    public ServerOptions withBacklog(int backlog) {
+        return new ServerOptions(limit, backlog, reuseAddress, reusePort, keepAlive, noDelay);
+    }
+
+    /** @apiNote asyncio: {@code reuse_address=} */
+    public ServerOptions withReuseAddress(boolean on) {
+        return new ServerOptions(limit, backlog, on, reusePort, keepAlive, noDelay);
+    }
+
+    /** @apiNote asyncio: {@code reuse_port=} */
+    public ServerOptions withReusePort(boolean on) {
+        return new ServerOptions(limit, backlog, reuseAddress, on, keepAlive, noDelay);
+    }
+
+    /** SO_KEEPALIVE on accepted connections. @apiNote asyncio: {@code keep_alive=} (3.13) */
+    public ServerOptions withKeepAlive(boolean on) {
+        return new ServerOptions(limit, backlog, reuseAddress, reusePort, on, noDelay);
+    }
+
+    /** TCP_NODELAY on accepted connections (asyncio sets it). @apiNote asyncio: always on for TCP */
+    public ServerOptions withNoDelay(boolean on) {
+        return new ServerOptions(limit, backlog, reuseAddress, reusePort, keepAlive, on);
+    }
+
+    /** @apiNote asyncio: {@code limit} */
+    public int limit() {
+        return limit;
+    }
+
+    /** @apiNote asyncio: {@code backlog} */
+    public int backlog() {
+        return backlog;
+    }
+
+    /** @apiNote asyncio: {@code reuse_address} */
+    public boolean reuseAddress() {
+        return reuseAddress;
+    }
+
+    /** @apiNote asyncio: {@code reuse_port} */
+    public boolean reusePort() {
+        return reusePort;
+    }
+
+    /** @apiNote asyncio: {@code keep_alive} */
+    public boolean keepAlive() {
+        return keepAlive;
+    }
+
+    /** @apiNote asyncio: TCP_NODELAY */
+    public boolean noDelay() {
+        return noDelay;
+    }
+}

@@ -1,0 +1,303 @@
+package io.aio4j.net.internal;
+
+import io.aio4j.CancelledError;
+import io.aio4j.bridge.internal.IoRegistration;
+import io.aio4j.internal.EventLoopImpl;
+import io.aio4j.internal.TaskImpl;
+import io.aio4j.internal.Waiter;
+import io.aio4j.net.ConnectionHandler;
+import io.aio4j.net.Server;
+import io.aio4j.net.ServerOptions;
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.SocketAddress;
+import java.net.StandardSocketOptions;
+import java.net.UnixDomainSocketAddress;
+import java.nio.channels.SelectionKey;
+import java.nio.channels.ServerSocketChannel;
+import java.nio.channels.SocketChannel;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+
+/** asyncio's {@code Server} with {@code start_server}'s per-connection task, on the loop's selector. */
+public final class ServerImpl implements Server {
+    private final EventLoopImpl loop;
+    private final ConnectionHandler handler;
+    private final ServerOptions options;
+    private final ServerSocketChannel channel;
+    private final IoRegistration reg;
+    private final Path unixPath;
+    private final SocketAddress address;
+
+    // guarded by this
+    private boolean closed;
+    private final Set<SocketTransport> clients = new LinkedHashSet<>();
+    private final ArrayDeque<Waiter> closedWaiters = new ArrayDeque<>();
+    private Waiter servingForever;
+
+    private ServerImpl(EventLoopImpl loop, ConnectionHandler handler, ServerOptions options, ServerSocketChannel channel,
+            Path unixPath) throws IOException {
+        this.loop = loop;
+        this.handler = handler;
+        this.options = options;
+        this.channel = channel;
+        this.unixPath = unixPath;
+        this.address = channel.getLocalAddress();
+        channel.configureBlocking(false);
+        this.reg = loop.loop.register(channel, this::acceptReady);
+        reg.interest(SelectionKey.OP_ACCEPT);
+    }
+
+    public static ServerImpl tcp(EventLoopImpl loop, ConnectionHandler handler, String host, int port, ServerOptions o)
+            throws IOException {
+        InetSocketAddress bind = host == null || host.isEmpty() ? new InetSocketAddress(port) : new InetSocketAddress(host, port);
+        ServerSocketChannel ch = ServerSocketChannel.open();
+        try {
+            ch.setOption(StandardSocketOptions.SO_REUSEADDR, o.reuseAddress());
+            if (o.reusePort()) {
+                if (!ch.supportedOptions().contains(StandardSocketOptions.SO_REUSEPORT)) {
+                    throw new UnsupportedOperationException("reusePort: SO_REUSEPORT is not supported on this platform");
+                }
+                ch.setOption(StandardSocketOptions.SO_REUSEPORT, true);
+            }
+            ch.bind(bind, o.backlog());
+            return new ServerImpl(loop, handler, o, ch, null);
+        } catch (IOException | RuntimeException e) {
+            ch.close();
+            throw e;
+        }
+    }
+
+    public static ServerImpl unix(EventLoopImpl loop, ConnectionHandler handler, Path path, ServerOptions o)
+            throws IOException {
+        ServerSocketChannel ch = ServerSocketChannel.open(java.net.StandardProtocolFamily.UNIX);
+        try {
+            ch.bind(UnixDomainSocketAddress.of(path), o.backlog());
+            return new ServerImpl(loop, handler, o, ch, path);
+        } catch (IOException | RuntimeException e) {
+            ch.close();
+            throw e;
+        }
+    }
+
+    // ---- accepting (loop callback) ---------------------------------------------------------------
+
+    private void acceptReady(int ops) {
+        for (int i = 0; i < Math.max(1, options.backlog()); i++) { // asyncio accepts up to backlog at once
+            SocketChannel c;
+            try {
+                c = channel.accept();
+            } catch (IOException e) {
+                synchronized (this) {
+                    if (closed) {
+                        return;
+                    }
+                }
+                loop.loop.report("Socket accept failed on " + address, e);
+                break;
+            }
+            if (c == null) {
+                break;
+            }
+            try {
+                serve(c);
+            } catch (IOException e) {
+                loop.loop.report("Cannot set up the connection from " + describe(c), e);
+                closeQuietly(c);
+            }
+        }
+        synchronized (this) {
+            if (!closed) {
+                reg.watch(SelectionKey.OP_ACCEPT);
+            }
+        }
+    }
+
+    private void serve(SocketChannel c) throws IOException {
+        c.configureBlocking(false);
+        if (unixPath == null) {
+            c.setOption(StandardSocketOptions.TCP_NODELAY, options.noDelay());
+            c.setOption(StandardSocketOptions.SO_KEEPALIVE, options.keepAlive());
+        }
+        IoRegistration creg = loop.loop.register(c, ops -> { });
+        SocketTransport[] self = new SocketTransport[1];
+        SocketTransport t = new SocketTransport(loop.loop, c, creg, options.limit(), () -> clientGone(self[0]));
+        self[0] = t;
+        synchronized (this) {
+            clients.add(t);
+        }
+        TaskImpl<Void> task = TaskImpl.create(loop, null, () -> {
+            handler.handle(t.reader(), t.writer());
+            return null;
+        });
+        task.addDoneCallback(done -> {
+            if (!done.cancelled() && done.exception() != null) {
+                loop.loop.report("Unhandled exception in client_connected_cb (connection from "
+                        + t.extraInfo("peername") + ")", done.exception());
+            }
+            t.close(); // asyncio closes the connection when the handler's writer is collected
+        });
+    }
+
+    private void clientGone(SocketTransport t) {
+        synchronized (this) {
+            clients.remove(t);
+            wakeClosedWaitersLocked();
+        }
+    }
+
+    private void wakeClosedWaitersLocked() {
+        if (closed && clients.isEmpty()) {
+            for (Waiter w : closedWaiters) {
+                if (!w.done()) {
+                    w.wake();
+                }
+            }
+        }
+    }
+
+    // ---- Server ----------------------------------------------------------------------------------
+
+    @Override
+    public void close() {
+        synchronized (this) {
+            if (closed) {
+                return;
+            }
+            closed = true;
+            reg.cancel();
+            closeQuietly(channel);
+            if (unixPath != null) {
+                try {
+                    Files.deleteIfExists(unixPath);
+                } catch (IOException e) {
+                    loop.loop.report("Cannot remove the Unix socket file " + unixPath, e);
+                }
+            }
+            if (servingForever != null && !servingForever.done()) {
+                servingForever.wake(); // asyncio cancels the serve_forever future
+            }
+            wakeClosedWaitersLocked();
+        }
+    }
+
+    @Override
+    public void closeClients() {
+        for (SocketTransport t : snapshot()) {
+            t.close();
+        }
+    }
+
+    @Override
+    public void abortClients() {
+        for (SocketTransport t : snapshot()) {
+            t.abort();
+        }
+    }
+
+    private synchronized List<SocketTransport> snapshot() {
+        return new ArrayList<>(clients);
+    }
+
+    @Override
+    public void waitClosed() {
+        Waiter w;
+        synchronized (this) {
+            if (closed && clients.isEmpty()) {
+                return;
+            }
+            w = new Waiter();
+            closedWaiters.add(w);
+        }
+        try {
+            w.await(this, "Server.waitClosed");
+        } finally {
+            synchronized (this) {
+                closedWaiters.remove(w);
+            }
+        }
+    }
+
+    @Override
+    public void serveForever() {
+        Waiter w;
+        synchronized (this) {
+            if (servingForever != null) {
+                throw new IllegalStateException("server " + this + " is already being awaited on serveForever()");
+            }
+            if (closed) {
+                throw new IllegalStateException("server " + this + " is closed");
+            }
+            w = new Waiter();
+            servingForever = w;
+        }
+        try {
+            w.await(this, "Server.serveForever");
+            throw new CancelledError("the server was closed"); // asyncio: close() cancels serve_forever
+        } catch (CancelledError e) {
+            try {
+                close();
+                waitClosed();
+            } finally {
+                synchronized (this) {
+                    servingForever = null;
+                }
+            }
+            throw e;
+        }
+    }
+
+    @Override
+    public synchronized boolean isServing() {
+        return !closed;
+    }
+
+    @Override
+    public synchronized List<SocketAddress> sockets() {
+        return closed ? List.of() : List.of(address);
+    }
+
+    @Override
+    public int port() {
+        if (address instanceof InetSocketAddress inet) {
+            synchronized (this) {
+                if (!closed) {
+                    return inet.getPort();
+                }
+            }
+            throw new IllegalStateException("server " + this + " is closed: it has no port");
+        }
+        throw new IllegalStateException("server " + this + " listens on a Unix socket, which has no port");
+    }
+
+    @Override
+    public synchronized int activeConnections() {
+        return clients.size();
+    }
+
+    @Override
+    public synchronized String toString() {
+        return "<Server " + address + (closed ? " closed" : " serving") + " connections=" + clients.size() + ">";
+    }
+
+    private static String describe(SocketChannel c) {
+        try {
+            return String.valueOf(c.getRemoteAddress());
+        } catch (IOException e) {
+            return "?";
+        }
+    }
+
+    static void closeQuietly(java.nio.channels.Channel c) {
+        try {
+            c.close();
+        } catch (IOException ignored) {
+            // nothing to do
+        }
+    }
+}

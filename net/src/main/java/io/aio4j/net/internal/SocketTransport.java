@@ -1,0 +1,414 @@
+package io.aio4j.net.internal;
+
+import io.aio4j.Aio;
+import io.aio4j.bridge.internal.IoRegistration;
+import io.aio4j.bridge.internal.Loop;
+import io.aio4j.bridge.internal.Suspensions;
+import io.aio4j.internal.Waiter;
+import java.io.IOException;
+import java.net.SocketException;
+import java.nio.ByteBuffer;
+import java.nio.channels.SelectionKey;
+import java.nio.channels.SocketChannel;
+import java.util.ArrayDeque;
+import java.util.Arrays;
+
+/**
+ * asyncio's {@code _SelectorSocketTransport} with a {@code StreamReaderProtocol}: a non-blocking
+ * {@link SocketChannel} on the loop's selector. Reading is eager (into the reader's buffer, paused
+ * above twice the reader's limit); writing sends at once what the socket takes and buffers the rest,
+ * with flow control between the high- and low-water marks.
+ *
+ * <p>Everything is guarded by {@link #lock}, the connection's monitor, shared with its reader.
+ */
+public final class SocketTransport implements StreamReaderImpl.ReadControl {
+    static final int HIGH_WATER = 64 * 1024;
+    static final int LOW_WATER = HIGH_WATER / 4;
+
+    final Object lock;
+    private final Loop loop;
+    private final SocketChannel channel;
+    private final IoRegistration reg;
+    private final StreamReaderImpl reader;
+    private final StreamWriterImpl writer;
+    private final Runnable onClosed;
+
+    // guarded by lock
+    private final ArrayDeque<ByteBuffer> pending = new ArrayDeque<>();
+    private long pendingBytes;
+    private boolean readingPaused;
+    private boolean closing;
+    private boolean eofRequested;
+    private boolean eofWritten;
+    private boolean closed;
+    private Throwable lostError;
+    private boolean writePaused;
+    private final ArrayDeque<Waiter> drainWaiters = new ArrayDeque<>();
+    private final ArrayDeque<Waiter> closeWaiters = new ArrayDeque<>();
+
+    /**
+     * Takes over {@code reg} (the channel's registration on {@code loop}) and starts reading.
+     * {@code onClosed} runs once when the connection is gone (server bookkeeping); may be null.
+     */
+    public SocketTransport(Loop loop, SocketChannel channel, IoRegistration reg, int limit, Runnable onClosed) {
+        this.lock = new Object();
+        this.loop = loop;
+        this.channel = channel;
+        this.reg = reg;
+        this.onClosed = onClosed;
+        this.reader = new StreamReaderImpl(lock, limit);
+        this.writer = new StreamWriterImpl(this, reader);
+        reader.setTransport(this);
+        reg.handler(this::ready);
+        reg.interest(SelectionKey.OP_READ);
+    }
+
+    public StreamReaderImpl reader() {
+        return reader;
+    }
+
+    public StreamWriterImpl writer() {
+        return writer;
+    }
+
+    // ---- selector events (loop callbacks) --------------------------------------------------------
+
+    private void ready(int ops) {
+        if ((ops & SelectionKey.OP_WRITE) != 0) {
+            writeReady();
+        }
+        if ((ops & SelectionKey.OP_READ) != 0) {
+            readReady();
+        }
+    }
+
+    private void readReady() {
+        synchronized (lock) {
+            if (closed || readingPaused) {
+                return;
+            }
+            try {
+                int n = channel.read(reader.spaceLocked());
+                if (n > 0) {
+                    reader.commitLocked(n);
+                    if (!readingPaused) {
+                        reg.watch(SelectionKey.OP_READ);
+                    }
+                } else if (n < 0) {
+                    // asyncio: eof_received() keeps a stream open for writing; reading stops
+                    reader.feedEofLocked();
+                } else {
+                    reg.watch(SelectionKey.OP_READ);
+                }
+            } catch (IOException e) {
+                fatalLocked(e);
+            }
+        }
+    }
+
+    private void writeReady() {
+        synchronized (lock) {
+            if (closed) {
+                return;
+            }
+            try {
+                flushLocked();
+            } catch (IOException e) {
+                fatalLocked(e);
+                return;
+            }
+            if (!pending.isEmpty()) {
+                reg.watch(SelectionKey.OP_WRITE);
+                return;
+            }
+            if (closing) {
+                scheduleConnectionLostLocked(null);
+            } else if (eofRequested && !eofWritten) {
+                shutdownOutputLocked();
+            }
+        }
+    }
+
+    private void flushLocked() throws IOException {
+        if (pending.isEmpty()) {
+            return;
+        }
+        ByteBuffer[] bufs = pending.toArray(new ByteBuffer[0]);
+        long n = channel.write(bufs);
+        pendingBytes -= n;
+        while (!pending.isEmpty() && !pending.peekFirst().hasRemaining()) {
+            pending.pollFirst();
+        }
+        maybeResumeWritingLocked();
+    }
+
+    // ---- reading flow control (called by the reader, holding lock) -------------------------------
+
+    @Override
+    public void pauseReading() {
+        readingPaused = true;
+        reg.unwatch(SelectionKey.OP_READ);
+    }
+
+    @Override
+    public void resumeReading() {
+        if (readingPaused && !closing && !closed) {
+            readingPaused = false;
+            reg.watch(SelectionKey.OP_READ);
+        }
+    }
+
+    // ---- writing (called by tasks) ---------------------------------------------------------------
+
+    void write(byte[] data, int off, int len) {
+        synchronized (lock) {
+            if (eofRequested) {
+                throw new IllegalStateException("Cannot call write() after write_eof()");
+            }
+            if (len == 0 || closing || closed) {
+                return; // asyncio: writes to a lost connection are dropped; drain() reports the loss
+            }
+            if (pending.isEmpty()) {
+                try {
+                    int n = channel.write(ByteBuffer.wrap(data, off, len));
+                    off += n;
+                    len -= n;
+                } catch (IOException e) {
+                    fatalLocked(e);
+                    return;
+                }
+                if (len == 0) {
+                    return;
+                }
+                reg.watch(SelectionKey.OP_WRITE);
+            }
+            pending.addLast(ByteBuffer.wrap(Arrays.copyOfRange(data, off, off + len))); // the caller may reuse data
+            pendingBytes += len;
+            if (!writePaused && pendingBytes > HIGH_WATER) {
+                writePaused = true;
+            }
+        }
+    }
+
+    private void maybeResumeWritingLocked() {
+        if (writePaused && pendingBytes <= LOW_WATER) {
+            writePaused = false;
+            wakeAllLocked(drainWaiters);
+        }
+    }
+
+    void drain() throws IOException {
+        Throwable readerError = reader.exception();
+        if (readerError != null) {
+            throw Suspensions.sneakyThrow(readerError);
+        }
+        if (isClosing()) {
+            Aio.sleep(0); // let connection_lost happen, so that a write/drain loop sees the loss
+        }
+        Waiter w;
+        synchronized (lock) {
+            if (closed) {
+                throw lostErrorLocked();
+            }
+            if (!writePaused) {
+                return;
+            }
+            w = new Waiter();
+            drainWaiters.add(w);
+        }
+        try {
+            w.await(lock, "StreamWriter.drain");
+        } finally {
+            synchronized (lock) {
+                drainWaiters.remove(w);
+            }
+        }
+        synchronized (lock) {
+            if (closed) {
+                throw lostErrorLocked();
+            }
+        }
+    }
+
+    private IOException lostErrorLocked() {
+        if (lostError instanceof IOException io) {
+            return io;
+        }
+        SocketException e = new SocketException("Connection lost");
+        if (lostError != null) {
+            e.initCause(lostError);
+        }
+        return e;
+    }
+
+    void writeEof() {
+        synchronized (lock) {
+            if (closing || eofRequested) {
+                return;
+            }
+            eofRequested = true;
+            if (pending.isEmpty()) {
+                shutdownOutputLocked();
+            }
+        }
+    }
+
+    private void shutdownOutputLocked() {
+        try {
+            channel.shutdownOutput();
+            eofWritten = true;
+        } catch (IOException e) {
+            fatalLocked(e);
+        }
+    }
+
+    // ---- closing ---------------------------------------------------------------------------------
+
+    void close() {
+        synchronized (lock) {
+            closeLocked();
+        }
+    }
+
+    private void closeLocked() {
+        if (closing) {
+            return;
+        }
+        closing = true;
+        reg.unwatch(SelectionKey.OP_READ);
+        if (pending.isEmpty()) {
+            scheduleConnectionLostLocked(null);
+        }
+    }
+
+    /** Closes at once, dropping buffered data: asyncio's {@code abort()}. */
+    void abort() {
+        synchronized (lock) {
+            forceCloseLocked(null);
+        }
+    }
+
+    private void fatalLocked(Throwable e) {
+        forceCloseLocked(e);
+    }
+
+    private void forceCloseLocked(Throwable e) {
+        if (closed) {
+            return;
+        }
+        pending.clear();
+        pendingBytes = 0;
+        closing = true;
+        reg.interest(0);
+        scheduleConnectionLostLocked(e);
+    }
+
+    private boolean lostScheduled;
+
+    private void scheduleConnectionLostLocked(Throwable e) {
+        if (lostScheduled) {
+            return;
+        }
+        lostScheduled = true;
+        try {
+            loop.callSoon(() -> connectionLost(e));
+        } catch (IllegalStateException loopClosed) {
+            connectionLost(e);
+        }
+    }
+
+    /** asyncio's {@code _call_connection_lost}: closes the socket and tells the reader and the waiters. */
+    private void connectionLost(Throwable e) {
+        synchronized (lock) {
+            if (closed) {
+                return;
+            }
+            closed = true;
+            closing = true;
+            lostError = e;
+            reg.cancel();
+            try {
+                channel.close();
+            } catch (IOException ignored) {
+                // already lost
+            }
+            if (e == null) {
+                reader.feedEofLocked();
+            } else {
+                reader.setExceptionLocked(e);
+            }
+            wakeAllLocked(drainWaiters);
+            wakeAllLocked(closeWaiters);
+        }
+        if (onClosed != null) {
+            onClosed.run();
+        }
+    }
+
+    private static void wakeAllLocked(ArrayDeque<Waiter> waiters) {
+        for (Waiter w : waiters) {
+            if (!w.done()) {
+                w.wake();
+            }
+        }
+    }
+
+    boolean isClosing() {
+        synchronized (lock) {
+            return closing;
+        }
+    }
+
+    void waitClosed() throws IOException {
+        Waiter w;
+        synchronized (lock) {
+            if (!closed) {
+                w = new Waiter();
+                closeWaiters.add(w);
+            } else {
+                w = null;
+            }
+        }
+        if (w != null) {
+            try {
+                w.await(lock, "StreamWriter.waitClosed");
+            } finally {
+                synchronized (lock) {
+                    closeWaiters.remove(w);
+                }
+            }
+        }
+        synchronized (lock) {
+            if (lostError != null) {
+                throw Suspensions.sneakyThrow(lostError);
+            }
+        }
+    }
+
+    Object extraInfo(String name) {
+        try {
+            return switch (name) {
+                case "peername" -> channel.getRemoteAddress();
+                case "sockname" -> channel.getLocalAddress();
+                case "socket" -> channel;
+                default -> null;
+            };
+        } catch (IOException e) {
+            return null; // closed
+        }
+    }
+
+    long bufferedBytes() {
+        synchronized (lock) {
+            return pendingBytes;
+        }
+    }
+
+    @Override
+    public String toString() {
+        synchronized (lock) {
+            return "<SocketTransport " + (closed ? "closed" : closing ? "closing" : "open")
+                    + " write_buffered=" + pendingBytes + (readingPaused ? " reading-paused" : "") + ">";
+        }
+    }
+}
