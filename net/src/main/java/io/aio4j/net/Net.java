@@ -2,6 +2,7 @@ package io.aio4j.net;
 
 import io.aio4j.internal.EventLoopImpl;
 import io.aio4j.net.internal.Connector;
+import io.aio4j.net.internal.DatagramTransport;
 import io.aio4j.net.internal.ServerImpl;
 import io.aio4j.net.internal.SocketTransport;
 import java.io.IOException;
@@ -123,6 +124,27 @@ public final class Net {
         Objects.requireNonNull(handler, "handler");
         Objects.requireNonNull(path, "path");
         return ServerImpl.unix(EventLoopImpl.current("Net.startUnixServer"), handler, Path.of(path), options);
+    }
+
+    /**
+     * Opens a UDP endpoint whose datagrams go to {@code protocol}'s callbacks (on the loop).
+     *
+     * @apiNote asyncio: {@code transport, protocol = await loop.create_datagram_endpoint(factory, local_addr=..., remote_addr=...)}
+     * @throws IllegalArgumentException if the options give neither a local nor a remote address
+     */
+    public static DatagramEndpoint createDatagramEndpoint(DatagramProtocol protocol, DatagramOptions options)
+            throws IOException {
+        Objects.requireNonNull(protocol, "protocol");
+        return DatagramTransport.open(protocol, Objects.requireNonNull(options, "options"));
+    }
+
+    /**
+     * Opens a UDP endpoint read with {@link DatagramEndpoint#receive()} (pull style).
+     *
+     * @apiNote asyncio: {@code loop.create_datagram_endpoint} with a protocol that queues datagrams
+     */
+    public static DatagramEndpoint createDatagramEndpoint(DatagramOptions options) throws IOException {
+        return DatagramTransport.open(null, Objects.requireNonNull(options, "options"));
     }
 
     private static void checkPort(int port) {

@@ -21,7 +21,7 @@ import java.util.Arrays;
  *
  * <p>Everything is guarded by {@link #lock}, the connection's monitor, shared with its reader.
  */
-public final class SocketTransport implements StreamReaderImpl.ReadControl {
+public final class SocketTransport implements StreamReaderImpl.ReadControl, WriteTransport {
     static final int HIGH_WATER = 64 * 1024;
     static final int LOW_WATER = HIGH_WATER / 4;
 
@@ -160,7 +160,8 @@ public final class SocketTransport implements StreamReaderImpl.ReadControl {
 
     // ---- writing (called by tasks) ---------------------------------------------------------------
 
-    void write(byte[] data, int off, int len) {
+    @Override
+    public void write(byte[] data, int off, int len) {
         synchronized (lock) {
             if (eofRequested) {
                 throw new IllegalStateException("Cannot call write() after write_eof()");
@@ -197,7 +198,8 @@ public final class SocketTransport implements StreamReaderImpl.ReadControl {
         }
     }
 
-    void drain() throws IOException {
+    @Override
+    public void drain() throws IOException {
         Throwable readerError = reader.exception();
         if (readerError != null) {
             throw Suspensions.sneakyThrow(readerError);
@@ -241,7 +243,8 @@ public final class SocketTransport implements StreamReaderImpl.ReadControl {
         return e;
     }
 
-    void writeEof() {
+    @Override
+    public void writeEof() {
         synchronized (lock) {
             if (closing || eofRequested) {
                 return;
@@ -264,7 +267,8 @@ public final class SocketTransport implements StreamReaderImpl.ReadControl {
 
     // ---- closing ---------------------------------------------------------------------------------
 
-    void close() {
+    @Override
+    public void close() {
         synchronized (lock) {
             closeLocked();
         }
@@ -282,7 +286,8 @@ public final class SocketTransport implements StreamReaderImpl.ReadControl {
     }
 
     /** Closes at once, dropping buffered data: asyncio's {@code abort()}. */
-    void abort() {
+    @Override
+    public void abort() {
         synchronized (lock) {
             forceCloseLocked(null);
         }
@@ -353,13 +358,20 @@ public final class SocketTransport implements StreamReaderImpl.ReadControl {
         }
     }
 
-    boolean isClosing() {
+    @Override
+    public boolean canWriteEof() {
+        return true;
+    }
+
+    @Override
+    public boolean isClosing() {
         synchronized (lock) {
             return closing;
         }
     }
 
-    void waitClosed() throws IOException {
+    @Override
+    public void waitClosed() throws IOException {
         Waiter w;
         synchronized (lock) {
             if (!closed) {
@@ -385,7 +397,8 @@ public final class SocketTransport implements StreamReaderImpl.ReadControl {
         }
     }
 
-    Object extraInfo(String name) {
+    @Override
+    public Object extraInfo(String name) {
         try {
             return switch (name) {
                 case "peername" -> channel.getRemoteAddress();
@@ -398,7 +411,8 @@ public final class SocketTransport implements StreamReaderImpl.ReadControl {
         }
     }
 
-    long bufferedBytes() {
+    @Override
+    public long bufferedBytes() {
         synchronized (lock) {
             return pendingBytes;
         }

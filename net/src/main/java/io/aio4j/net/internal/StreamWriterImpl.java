@@ -8,10 +8,10 @@ import java.util.Objects;
 
 /** asyncio's {@code StreamWriter}: a thin layer over the transport. */
 public final class StreamWriterImpl implements StreamWriter {
-    private final SocketTransport transport;
+    private final WriteTransport transport;
     private final StreamReaderImpl reader;
 
-    StreamWriterImpl(SocketTransport transport, StreamReaderImpl reader) {
+    StreamWriterImpl(WriteTransport transport, StreamReaderImpl reader) {
         this.transport = transport;
         this.reader = reader;
     }
@@ -56,11 +56,11 @@ public final class StreamWriterImpl implements StreamWriter {
 
     @Override
     public boolean canWriteEof() {
-        return true;
+        return transport.canWriteEof();
     }
 
     @Override
-    public void writeEof() {
+    public void writeEof() throws IOException {
         transport.writeEof();
     }
 
