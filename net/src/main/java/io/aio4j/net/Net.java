@@ -5,8 +5,11 @@ import io.aio4j.net.internal.Connector;
 import io.aio4j.net.internal.DatagramTransport;
 import io.aio4j.net.internal.ServerImpl;
 import io.aio4j.net.internal.SocketTransport;
+import io.aio4j.net.internal.SubprocessImpl;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Objects;
 
 /**
@@ -145,6 +148,54 @@ public final class Net {
      */
     public static DatagramEndpoint createDatagramEndpoint(DatagramOptions options) throws IOException {
         return DatagramTransport.open(null, Objects.requireNonNull(options, "options"));
+    }
+
+    /**
+     * Starts {@code program} with {@code args}, with pipes for its standard streams.
+     *
+     * {@snippet :
+     * Process p = Net.createSubprocessExec("ls", "-l");
+     * byte[] listing = p.communicate().stdout();
+     * }
+     *
+     * @apiNote asyncio: {@code await asyncio.create_subprocess_exec(program, *args, stdin=PIPE, stdout=PIPE, stderr=PIPE)}
+     */
+    public static Process createSubprocessExec(String program, String... args) throws IOException {
+        List<String> cmd = new ArrayList<>();
+        cmd.add(Objects.requireNonNull(program, "program"));
+        cmd.addAll(List.of(args));
+        return createSubprocessExec(cmd, SubprocessOptions.defaults());
+    }
+
+    /**
+     * Starts {@code command} (program and arguments) as {@code options} say.
+     *
+     * @apiNote asyncio: {@code await asyncio.create_subprocess_exec(*command, stdin=..., stdout=..., stderr=..., cwd=..., env=...)}
+     */
+    public static Process createSubprocessExec(List<String> command, SubprocessOptions options) throws IOException {
+        return SubprocessImpl.start(List.copyOf(command), Objects.requireNonNull(options, "options"));
+    }
+
+    /**
+     * Runs {@code cmd} with the system shell ({@code /bin/sh -c}, or {@code cmd.exe /c} on Windows), with
+     * pipes for its standard streams.
+     *
+     * @apiNote asyncio: {@code await asyncio.create_subprocess_shell(cmd, stdin=PIPE, stdout=PIPE, stderr=PIPE)}
+     */
+    public static Process createSubprocessShell(String cmd) throws IOException {
+        return createSubprocessShell(cmd, SubprocessOptions.defaults());
+    }
+
+    /**
+     * {@link #createSubprocessShell(String)} with options.
+     *
+     * @apiNote asyncio: {@code await asyncio.create_subprocess_shell(cmd, ...)}
+     */
+    public static Process createSubprocessShell(String cmd, SubprocessOptions options) throws IOException {
+        Objects.requireNonNull(cmd, "cmd");
+        List<String> shell = System.getProperty("os.name").startsWith("Windows")
+                ? List.of("cmd.exe", "/c", cmd) : List.of("/bin/sh", "-c", cmd);
+        return createSubprocessExec(shell, options);
     }
 
     private static void checkPort(int port) {
