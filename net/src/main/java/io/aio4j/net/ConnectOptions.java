@@ -2,6 +2,7 @@ package io.aio4j.net;
 
 import java.net.InetSocketAddress;
 import java.time.Duration;
+import javax.net.ssl.SSLContext;
 
 /**
  * How {@link Net#openConnection} connects: an immutable value changed with {@code with...} methods.
@@ -9,21 +10,25 @@ import java.time.Duration;
  * @apiNote asyncio: the keyword arguments of {@code asyncio.open_connection}
  */
 public final class ConnectOptions {
-    private static final ConnectOptions DEFAULTS = new ConnectOptions(1 << 16, null, null, false, true);
+    private static final ConnectOptions DEFAULTS = new ConnectOptions(1 << 16, null, null, false, true, null, null);
 
     private final int limit;
     private final InetSocketAddress localAddress;
     private final Duration happyEyeballsDelay;
     private final boolean keepAlive;
     private final boolean noDelay;
+    private final SSLContext ssl;
+    private final String serverHostname;
 
     private ConnectOptions(int limit, InetSocketAddress localAddress, Duration happyEyeballsDelay, boolean keepAlive,
-            boolean noDelay) {
+            boolean noDelay, SSLContext ssl, String serverHostname) {
         this.limit = limit;
         this.localAddress = localAddress;
         this.happyEyeballsDelay = happyEyeballsDelay;
         this.keepAlive = keepAlive;
         this.noDelay = noDelay;
+        this.ssl = ssl;
+        this.serverHostname = serverHostname;
     }
 
     /**
@@ -45,12 +50,12 @@ public final class ConnectOptions {
         if (limit <= 0) {
             throw new IllegalArgumentException("limit must be > 0 bytes: " + limit);
         }
-        return new ConnectOptions(limit, localAddress, happyEyeballsDelay, keepAlive, noDelay);
+        return new ConnectOptions(limit, localAddress, happyEyeballsDelay, keepAlive, noDelay, ssl, serverHostname);
     }
 
     /** Binds the socket to this address before connecting. @apiNote asyncio: {@code local_addr=} */
     public ConnectOptions withLocalAddress(InetSocketAddress local) {
-        return new ConnectOptions(limit, local, happyEyeballsDelay, keepAlive, noDelay);
+        return new ConnectOptions(limit, local, happyEyeballsDelay, keepAlive, noDelay, ssl, serverHostname);
     }
 
     /**
@@ -61,17 +66,63 @@ public final class ConnectOptions {
      * @apiNote asyncio: {@code happy_eyeballs_delay=}
      */
     public ConnectOptions withHappyEyeballsDelay(Duration delay) {
-        return new ConnectOptions(limit, localAddress, delay, keepAlive, noDelay);
+        return new ConnectOptions(limit, localAddress, delay, keepAlive, noDelay, ssl, serverHostname);
     }
 
     /** SO_KEEPALIVE. @apiNote asyncio: set on the socket by hand */
     public ConnectOptions withKeepAlive(boolean on) {
-        return new ConnectOptions(limit, localAddress, happyEyeballsDelay, on, noDelay);
+        return new ConnectOptions(limit, localAddress, happyEyeballsDelay, on, noDelay, ssl, serverHostname);
     }
 
     /** TCP_NODELAY (asyncio sets it). @apiNote asyncio: always on for TCP */
     public ConnectOptions withNoDelay(boolean on) {
-        return new ConnectOptions(limit, localAddress, happyEyeballsDelay, keepAlive, on);
+        return new ConnectOptions(limit, localAddress, happyEyeballsDelay, keepAlive, on, ssl, serverHostname);
+    }
+
+    /**
+     * Speaks TLS over the connection with {@code context} (TLS 1.2 and 1.3 as the JDK allows): the
+     * server's certificate is verified against the context's trust managers and, by default, its name
+     * against the host connected to (see {@link #withServerHostname}).
+     *
+     * @apiNote asyncio: {@code ssl=context}
+     */
+    public ConnectOptions withSsl(SSLContext context) {
+        return new ConnectOptions(limit, localAddress, happyEyeballsDelay, keepAlive, noDelay,
+                java.util.Objects.requireNonNull(context, "context"), serverHostname);
+    }
+
+    /**
+     * TLS with the JDK's default context: the system's trusted certificates, hostname checked. Never
+     * trust-all.
+     *
+     * @apiNote asyncio: {@code ssl=True} ({@code ssl.create_default_context()})
+     */
+    public ConnectOptions withTls() {
+        try {
+            return withSsl(SSLContext.getDefault());
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException("the JDK has no default TLS context", e);
+        }
+    }
+
+    /**
+     * The name checked against the server's certificate and sent as SNI (default: the host connected
+     * to).
+     *
+     * @apiNote asyncio: {@code server_hostname=}
+     */
+    public ConnectOptions withServerHostname(String name) {
+        return new ConnectOptions(limit, localAddress, happyEyeballsDelay, keepAlive, noDelay, ssl, name);
+    }
+
+    /** @apiNote asyncio: {@code ssl} */
+    public SSLContext ssl() {
+        return ssl;
+    }
+
+    /** @apiNote asyncio: {@code server_hostname} */
+    public String serverHostname() {
+        return serverHostname;
     }
 
     /** @apiNote asyncio: {@code limit} */

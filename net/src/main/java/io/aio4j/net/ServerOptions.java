@@ -1,12 +1,14 @@
 package io.aio4j.net;
 
+import javax.net.ssl.SSLContext;
+
 /**
  * How {@link Net#startServer} listens: an immutable value changed with {@code with...} methods.
  *
  * @apiNote asyncio: the keyword arguments of {@code asyncio.start_server}
  */
 public final class ServerOptions {
-    private static final ServerOptions DEFAULTS = new ServerOptions(1 << 16, 100, true, false, false, true);
+    private static final ServerOptions DEFAULTS = new ServerOptions(1 << 16, 100, true, false, false, true, null);
 
     private final int limit;
     private final int backlog;
@@ -14,15 +16,17 @@ public final class ServerOptions {
     private final boolean reusePort;
     private final boolean keepAlive;
     private final boolean noDelay;
+    private final SSLContext ssl;
 
     private ServerOptions(int limit, int backlog, boolean reuseAddress, boolean reusePort, boolean keepAlive,
-            boolean noDelay) {
+            boolean noDelay, SSLContext ssl) {
         this.limit = limit;
         this.backlog = backlog;
         this.reuseAddress = reuseAddress;
         this.reusePort = reusePort;
         this.keepAlive = keepAlive;
         this.noDelay = noDelay;
+        this.ssl = ssl;
     }
 
     /**
@@ -45,32 +49,48 @@ public final class ServerOptions {
         if (limit <= 0) {
             throw new IllegalArgumentException("limit must be > 0 bytes: " + limit);
         }
-        return new ServerOptions(limit, backlog, reuseAddress, reusePort, keepAlive, noDelay);
+        return new ServerOptions(limit, backlog, reuseAddress, reusePort, keepAlive, noDelay, ssl);
     }
 
     /** @apiNote asyncio: {@code backlog=} */
     public ServerOptions withBacklog(int backlog) {
-        return new ServerOptions(limit, backlog, reuseAddress, reusePort, keepAlive, noDelay);
+        return new ServerOptions(limit, backlog, reuseAddress, reusePort, keepAlive, noDelay, ssl);
     }
 
     /** @apiNote asyncio: {@code reuse_address=} */
     public ServerOptions withReuseAddress(boolean on) {
-        return new ServerOptions(limit, backlog, on, reusePort, keepAlive, noDelay);
+        return new ServerOptions(limit, backlog, on, reusePort, keepAlive, noDelay, ssl);
     }
 
     /** @apiNote asyncio: {@code reuse_port=} */
     public ServerOptions withReusePort(boolean on) {
-        return new ServerOptions(limit, backlog, reuseAddress, on, keepAlive, noDelay);
+        return new ServerOptions(limit, backlog, reuseAddress, on, keepAlive, noDelay, ssl);
     }
 
     /** SO_KEEPALIVE on accepted connections. @apiNote asyncio: {@code keep_alive=} (3.13) */
     public ServerOptions withKeepAlive(boolean on) {
-        return new ServerOptions(limit, backlog, reuseAddress, reusePort, on, noDelay);
+        return new ServerOptions(limit, backlog, reuseAddress, reusePort, on, noDelay, ssl);
     }
 
     /** TCP_NODELAY on accepted connections (asyncio sets it). @apiNote asyncio: always on for TCP */
     public ServerOptions withNoDelay(boolean on) {
-        return new ServerOptions(limit, backlog, reuseAddress, reusePort, keepAlive, on);
+        return new ServerOptions(limit, backlog, reuseAddress, reusePort, keepAlive, on, ssl);
+    }
+
+    /**
+     * Serves TLS with {@code context} (its key managers hold the server's certificate); the handler
+     * runs once the handshake succeeded.
+     *
+     * @apiNote asyncio: {@code ssl=context}
+     */
+    public ServerOptions withSsl(SSLContext context) {
+        return new ServerOptions(limit, backlog, reuseAddress, reusePort, keepAlive, noDelay,
+                java.util.Objects.requireNonNull(context, "context"));
+    }
+
+    /** @apiNote asyncio: {@code ssl} */
+    public SSLContext ssl() {
+        return ssl;
     }
 
     /** @apiNote asyncio: {@code limit} */

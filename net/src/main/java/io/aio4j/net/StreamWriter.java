@@ -107,6 +107,20 @@ public sealed interface StreamWriter extends AutoCloseable permits StreamWriterI
      */
     Object extraInfo(String name);
 
+    /**
+     * Upgrades the connection to TLS and waits for the handshake; later reads and writes are
+     * encrypted. A client verifies the server's certificate and, when {@code serverHostname} is given,
+     * its name; on a server's connection the context's certificate is presented.
+     *
+     * <p><b>Cancellation:</b> a cancelled handshake leaves the connection unusable; close it.
+     *
+     * @apiNote asyncio: {@code await writer.start_tls(sslcontext, server_hostname=...)}
+     * @throws javax.net.ssl.SSLException if the handshake fails (e.g. an untrusted certificate or a
+     *     wrong name)
+     * @throws UnsupportedOperationException on a subprocess pipe
+     */
+    void startTls(javax.net.ssl.SSLContext context, String serverHostname) throws IOException;
+
     /** The reader of the same connection, or null. */
     StreamReader reader();
 }

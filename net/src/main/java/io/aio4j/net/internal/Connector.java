@@ -27,6 +27,19 @@ public final class Connector {
     }
 
     public static SocketTransport tcp(String host, int port, ConnectOptions o) throws IOException {
+        SocketTransport t = plainTcp(host, port, o);
+        if (o.ssl() != null) {
+            try {
+                t.startTls(o.ssl(), o.serverHostname() != null ? o.serverHostname() : host, false);
+            } catch (IOException | RuntimeException | Error e) {
+                t.abort();
+                throw e;
+            }
+        }
+        return t;
+    }
+
+    private static SocketTransport plainTcp(String host, int port, ConnectOptions o) throws IOException {
         EventLoopImpl loop = EventLoopImpl.current("Net.openConnection");
         List<InetAddress> addrs = resolve(host);
         if (o.happyEyeballsDelay() == null || addrs.size() == 1) {
@@ -57,6 +70,10 @@ public final class Connector {
         }
         // getaddrinfo blocks: asyncio runs it in the default executor, and so do we
         return List.of(Aio.toThread(() -> InetAddress.getAllByName(host)));
+    }
+
+    static boolean isIpLiteral(String host) {
+        return isLiteral(host);
     }
 
     private static boolean isLiteral(String host) {

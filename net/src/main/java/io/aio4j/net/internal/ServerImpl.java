@@ -128,10 +128,18 @@ public final class ServerImpl implements Server {
         SocketTransport[] self = new SocketTransport[1];
         SocketTransport t = new SocketTransport(loop.loop, c, creg, options.limit(), () -> clientGone(self[0]));
         self[0] = t;
+        t.markServerSide();
         synchronized (this) {
             clients.add(t);
         }
         TaskImpl<Void> task = TaskImpl.create(loop, null, () -> {
+            if (options.ssl() != null) {
+                try {
+                    t.startTls(options.ssl(), null, true);
+                } catch (IOException e) {
+                    return null; // a failed handshake ends the connection; the handler never sees it
+                }
+            }
             handler.handle(t.reader(), t.writer());
             return null;
         });

@@ -11,7 +11,10 @@ import java.nio.ByteBuffer;
 import java.nio.channels.SelectionKey;
 import java.nio.channels.SocketChannel;
 import java.util.ArrayDeque;
-import java.util.Arrays;
+import javax.net.ssl.SNIHostName;
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.SSLEngine;
+import javax.net.ssl.SSLParameters;
 
 /**
  * asyncio's {@code _SelectorSocketTransport} with a {@code StreamReaderProtocol}: a non-blocking
@@ -45,6 +48,11 @@ public final class SocketTransport implements StreamReaderImpl.ReadControl, Writ
     private boolean writePaused;
     private final ArrayDeque<Waiter> drainWaiters = new ArrayDeque<>();
     private final ArrayDeque<Waiter> closeWaiters = new ArrayDeque<>();
+    private TlsSession tls;
+    private boolean handshakeDone = true; // false while a TLS handshake runs
+    private final ArrayDeque<Waiter> handshakeWaiters = new ArrayDeque<>();
+    private SSLContext sslContext;
+    private volatile boolean serverSide;
 
     /**
      * Takes over {@code reg} (the channel's registration on {@code loop}) and starts reading.
@@ -88,6 +96,10 @@ public final class SocketTransport implements StreamReaderImpl.ReadControl, Writ
                 return;
             }
             try {
+                if (tls != null) {
+                    readTlsLocked();
+                    return;
+                }
                 int n = channel.read(reader.spaceLocked());
                 if (n > 0) {
                     reader.commitLocked(n);
@@ -103,6 +115,24 @@ public final class SocketTransport implements StreamReaderImpl.ReadControl, Writ
             } catch (IOException e) {
                 fatalLocked(e);
             }
+        }
+    }
+
+    private void readTlsLocked() throws IOException {
+        int n = channel.read(tls.netInSpace());
+        if (n > 0) {
+            tls.step();
+            if (!readingPaused && !closed) {
+                reg.watch(SelectionKey.OP_READ);
+            }
+        } else if (n < 0) {
+            if (tls.handshaking()) {
+                fatalLocked(new javax.net.ssl.SSLHandshakeException("the peer closed the connection during the TLS handshake"));
+            } else {
+                reader.feedEofLocked(); // EOF without close_notify
+            }
+        } else {
+            reg.watch(SelectionKey.OP_READ);
         }
     }
 
@@ -169,25 +199,34 @@ public final class SocketTransport implements StreamReaderImpl.ReadControl, Writ
             if (len == 0 || closing || closed) {
                 return; // asyncio: writes to a lost connection are dropped; drain() reports the loss
             }
-            if (pending.isEmpty()) {
-                try {
-                    int n = channel.write(ByteBuffer.wrap(data, off, len));
-                    off += n;
-                    len -= n;
-                } catch (IOException e) {
-                    fatalLocked(e);
-                    return;
+            try {
+                if (tls != null) {
+                    tls.write(data, off, len);
+                } else {
+                    sendRawLocked(ByteBuffer.wrap(data, off, len));
                 }
-                if (len == 0) {
-                    return;
-                }
-                reg.watch(SelectionKey.OP_WRITE);
+            } catch (IOException e) {
+                fatalLocked(e);
             }
-            pending.addLast(ByteBuffer.wrap(Arrays.copyOfRange(data, off, off + len))); // the caller may reuse data
-            pendingBytes += len;
-            if (!writePaused && pendingBytes > HIGH_WATER) {
-                writePaused = true;
+        }
+    }
+
+    /** Sends {@code b} now as far as the socket takes it, and buffers a copy of the rest. */
+    private void sendRawLocked(ByteBuffer b) throws IOException {
+        if (pending.isEmpty()) {
+            channel.write(b);
+            if (!b.hasRemaining()) {
+                return;
             }
+            reg.watch(SelectionKey.OP_WRITE);
+        }
+        int len = b.remaining();
+        byte[] copy = new byte[len]; // the caller may reuse its array
+        b.get(copy);
+        pending.addLast(ByteBuffer.wrap(copy));
+        pendingBytes += len;
+        if (!writePaused && pendingBytes > HIGH_WATER) {
+            writePaused = true;
         }
     }
 
@@ -280,6 +319,13 @@ public final class SocketTransport implements StreamReaderImpl.ReadControl, Writ
         }
         closing = true;
         reg.unwatch(SelectionKey.OP_READ);
+        if (tls != null && !tls.handshaking() && !closed) {
+            try {
+                tls.close(); // close_notify, sent before the socket closes
+            } catch (IOException e) {
+                // closing anyway
+            }
+        }
         if (pending.isEmpty()) {
             scheduleConnectionLostLocked(null);
         }
@@ -344,6 +390,7 @@ public final class SocketTransport implements StreamReaderImpl.ReadControl, Writ
             }
             wakeAllLocked(drainWaiters);
             wakeAllLocked(closeWaiters);
+            wakeAllLocked(handshakeWaiters);
         }
         if (onClosed != null) {
             onClosed.run();
@@ -404,10 +451,125 @@ public final class SocketTransport implements StreamReaderImpl.ReadControl, Writ
                 case "peername" -> channel.getRemoteAddress();
                 case "sockname" -> channel.getLocalAddress();
                 case "socket" -> channel;
+                case "sslcontext" -> tls != null ? sslContext : null;
+                case "ssl_object" -> tls != null ? tls.engine : null;
+                case "cipher" -> tls != null ? tls.engine.getSession().getCipherSuite() : null;
+                case "peercert" -> tls != null ? peerCertificate() : null;
                 default -> null;
             };
         } catch (IOException e) {
             return null; // closed
+        }
+    }
+
+    private Object peerCertificate() {
+        try {
+            java.security.cert.Certificate[] chain = tls.engine.getSession().getPeerCertificates();
+            return chain.length > 0 ? chain[0] : null;
+        } catch (javax.net.ssl.SSLPeerUnverifiedException e) {
+            return null;
+        }
+    }
+
+    // ---- TLS ---------------------------------------------------------------------------------
+
+    /**
+     * Starts TLS on this connection (asyncio's {@code start_tls}) and waits for the handshake. A client
+     * verifies the server's certificate and, when {@code serverHostname} is given, its name.
+     */
+    public void startTls(SSLContext context, String serverHostname, boolean serverSide) throws IOException {
+        synchronized (lock) {
+            if (tls != null) {
+                throw new IllegalStateException("the connection already uses TLS");
+            }
+            if (closing || closed) {
+                throw new java.net.SocketException("Connection lost");
+            }
+            SSLEngine engine;
+            if (serverSide) {
+                engine = context.createSSLEngine();
+                engine.setUseClientMode(false);
+            } else {
+                engine = serverHostname != null ? context.createSSLEngine(serverHostname, -1) : context.createSSLEngine();
+                engine.setUseClientMode(true);
+                SSLParameters p = engine.getSSLParameters();
+                if (serverHostname != null) {
+                    p.setEndpointIdentificationAlgorithm("HTTPS"); // asyncio: check_hostname=True
+                    if (!Connector.isIpLiteral(serverHostname)) {
+                        p.setServerNames(java.util.List.of(new SNIHostName(serverHostname)));
+                    }
+                }
+                engine.setSSLParameters(p);
+            }
+            sslContext = context;
+            handshakeDone = false;
+            tls = new TlsSession(engine, new TlsSession.Sink() {
+                @Override
+                public void sendCipher(ByteBuffer data) throws IOException {
+                    sendRawLocked(data);
+                }
+
+                @Override
+                public void deliver(byte[] data, int off, int len) {
+                    reader.feedLocked(data, off, len);
+                }
+
+                @Override
+                public void deliverEof() {
+                    reader.feedEofLocked();
+                }
+
+                @Override
+                public void handshakeDone() {
+                    handshakeDone = true;
+                    wakeAllLocked(handshakeWaiters);
+                }
+            });
+            try {
+                tls.begin();
+            } catch (IOException e) {
+                fatalLocked(e);
+            }
+            if (!readingPaused) {
+                reg.watch(SelectionKey.OP_READ);
+            }
+        }
+        awaitHandshake();
+    }
+
+    /** Marks a connection accepted by a server (TLS then presents the server's certificate). */
+    void markServerSide() {
+        serverSide = true;
+    }
+
+    boolean serverSide() {
+        return serverSide;
+    }
+
+    /** Waits until the TLS handshake finished; throws the connection's error if it failed. */
+    public void awaitHandshake() throws IOException {
+        Waiter w;
+        synchronized (lock) {
+            if (closed) {
+                throw lostErrorLocked();
+            }
+            if (handshakeDone) {
+                return;
+            }
+            w = new Waiter();
+            handshakeWaiters.add(w);
+        }
+        try {
+            w.await(lock, "TLS handshake");
+        } finally {
+            synchronized (lock) {
+                handshakeWaiters.remove(w);
+            }
+        }
+        synchronized (lock) {
+            if (closed || !handshakeDone) {
+                throw lostErrorLocked();
+            }
         }
     }
 

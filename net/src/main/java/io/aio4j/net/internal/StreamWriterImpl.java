@@ -70,6 +70,14 @@ public final class StreamWriterImpl implements StreamWriter {
     }
 
     @Override
+    public void startTls(javax.net.ssl.SSLContext context, String serverHostname) throws IOException {
+        if (!(transport instanceof SocketTransport socket)) {
+            throw new UnsupportedOperationException("TLS needs a socket: this writer writes to a pipe");
+        }
+        socket.startTls(java.util.Objects.requireNonNull(context, "context"), serverHostname, socket.serverSide());
+    }
+
+    @Override
     public StreamReader reader() {
         return reader;
     }
