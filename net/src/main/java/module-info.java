@@ -5,6 +5,8 @@
 module io.aio4j.net {
     // API
     requires transitive io.aio4j.api;
+    requires transitive io.ktor.network; // Net.wrap takes a Ktor socket
+    requires io.ktor.io;
     exports io.aio4j.net;
 
     // Internal API: the test kit only

@@ -10,7 +10,7 @@ import javax.net.ssl.SSLContext;
  * @apiNote asyncio: the keyword arguments of {@code asyncio.open_connection}
  */
 public final class ConnectOptions {
-    private static final ConnectOptions DEFAULTS = new ConnectOptions(1 << 16, null, null, false, true, null, null);
+    private static final ConnectOptions DEFAULTS = new ConnectOptions(1 << 16, null, null, false, true, null, null, Transport.SELECTOR);
 
     private final int limit;
     private final InetSocketAddress localAddress;
@@ -19,9 +19,10 @@ public final class ConnectOptions {
     private final boolean noDelay;
     private final SSLContext ssl;
     private final String serverHostname;
+    private final Transport transport;
 
     private ConnectOptions(int limit, InetSocketAddress localAddress, Duration happyEyeballsDelay, boolean keepAlive,
-            boolean noDelay, SSLContext ssl, String serverHostname) {
+            boolean noDelay, SSLContext ssl, String serverHostname, Transport transport) {
         this.limit = limit;
         this.localAddress = localAddress;
         this.happyEyeballsDelay = happyEyeballsDelay;
@@ -29,6 +30,7 @@ public final class ConnectOptions {
         this.noDelay = noDelay;
         this.ssl = ssl;
         this.serverHostname = serverHostname;
+        this.transport = transport;
     }
 
     /**
@@ -50,12 +52,12 @@ public final class ConnectOptions {
         if (limit <= 0) {
             throw new IllegalArgumentException("limit must be > 0 bytes: " + limit);
         }
-        return new ConnectOptions(limit, localAddress, happyEyeballsDelay, keepAlive, noDelay, ssl, serverHostname);
+        return new ConnectOptions(limit, localAddress, happyEyeballsDelay, keepAlive, noDelay, ssl, serverHostname, transport);
     }
 
     /** Binds the socket to this address before connecting. @apiNote asyncio: {@code local_addr=} */
     public ConnectOptions withLocalAddress(InetSocketAddress local) {
-        return new ConnectOptions(limit, local, happyEyeballsDelay, keepAlive, noDelay, ssl, serverHostname);
+        return new ConnectOptions(limit, local, happyEyeballsDelay, keepAlive, noDelay, ssl, serverHostname, transport);
     }
 
     /**
@@ -66,17 +68,17 @@ public final class ConnectOptions {
      * @apiNote asyncio: {@code happy_eyeballs_delay=}
      */
     public ConnectOptions withHappyEyeballsDelay(Duration delay) {
-        return new ConnectOptions(limit, localAddress, delay, keepAlive, noDelay, ssl, serverHostname);
+        return new ConnectOptions(limit, localAddress, delay, keepAlive, noDelay, ssl, serverHostname, transport);
     }
 
     /** SO_KEEPALIVE. @apiNote asyncio: set on the socket by hand */
     public ConnectOptions withKeepAlive(boolean on) {
-        return new ConnectOptions(limit, localAddress, happyEyeballsDelay, on, noDelay, ssl, serverHostname);
+        return new ConnectOptions(limit, localAddress, happyEyeballsDelay, on, noDelay, ssl, serverHostname, transport);
     }
 
     /** TCP_NODELAY (asyncio sets it). @apiNote asyncio: always on for TCP */
     public ConnectOptions withNoDelay(boolean on) {
-        return new ConnectOptions(limit, localAddress, happyEyeballsDelay, keepAlive, on, ssl, serverHostname);
+        return new ConnectOptions(limit, localAddress, happyEyeballsDelay, keepAlive, on, ssl, serverHostname, transport);
     }
 
     /**
@@ -88,7 +90,7 @@ public final class ConnectOptions {
      */
     public ConnectOptions withSsl(SSLContext context) {
         return new ConnectOptions(limit, localAddress, happyEyeballsDelay, keepAlive, noDelay,
-                java.util.Objects.requireNonNull(context, "context"), serverHostname);
+                java.util.Objects.requireNonNull(context, "context"), serverHostname, transport);
     }
 
     /**
@@ -112,7 +114,22 @@ public final class ConnectOptions {
      * @apiNote asyncio: {@code server_hostname=}
      */
     public ConnectOptions withServerHostname(String name) {
-        return new ConnectOptions(limit, localAddress, happyEyeballsDelay, keepAlive, noDelay, ssl, name);
+        return new ConnectOptions(limit, localAddress, happyEyeballsDelay, keepAlive, noDelay, ssl, name, transport);
+    }
+
+    /**
+     * The transport: {@link Transport#SELECTOR} (default) or {@link Transport#KTOR}.
+     *
+     * @apiNote asyncio: none
+     */
+    public ConnectOptions withTransport(Transport t) {
+        return new ConnectOptions(limit, localAddress, happyEyeballsDelay, keepAlive, noDelay, ssl, serverHostname,
+                java.util.Objects.requireNonNull(t, "transport"));
+    }
+
+    /** @apiNote asyncio: none */
+    public Transport transport() {
+        return transport;
     }
 
     /** @apiNote asyncio: {@code ssl} */

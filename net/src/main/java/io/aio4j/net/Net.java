@@ -4,7 +4,6 @@ import io.aio4j.internal.EventLoopImpl;
 import io.aio4j.net.internal.Connector;
 import io.aio4j.net.internal.DatagramTransport;
 import io.aio4j.net.internal.ServerImpl;
-import io.aio4j.net.internal.SocketTransport;
 import io.aio4j.net.internal.SubprocessImpl;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -60,8 +59,7 @@ public final class Net {
     public static Connection openConnection(String host, int port, ConnectOptions options) throws IOException {
         Objects.requireNonNull(options, "options");
         checkPort(port);
-        SocketTransport t = Connector.tcp(host, port, options);
-        return new Connection(t.reader(), t.writer());
+        return Connector.open(host, port, options);
     }
 
     /**
@@ -85,7 +83,31 @@ public final class Net {
         Objects.requireNonNull(handler, "handler");
         Objects.requireNonNull(options, "options");
         checkPort(port);
-        return ServerImpl.tcp(EventLoopImpl.current("Net.startServer"), handler, host, port, options);
+        EventLoopImpl loop = EventLoopImpl.current("Net.startServer");
+        return options.transport() == Transport.KTOR
+                ? ServerImpl.ktor(loop, handler, host, port, options)
+                : ServerImpl.tcp(loop, handler, host, port, options);
+    }
+
+    /**
+     * Turns a connected Ktor raw socket into a {@link Connection}: Kotlin code's sockets used with
+     * aio4j's streams. The socket is closed when the connection is.
+     *
+     * @apiNote asyncio: none; the counterpart of handing an existing socket to {@code open_connection(sock=...)}
+     */
+    public static Connection wrap(io.ktor.network.sockets.Socket ktorSocket) {
+        return wrap(ktorSocket, ConnectOptions.defaults());
+    }
+
+    /**
+     * {@link #wrap(io.ktor.network.sockets.Socket)} with options (the limit applies).
+     *
+     * @apiNote asyncio: {@code open_connection(sock=..., limit=...)}
+     */
+    public static Connection wrap(io.ktor.network.sockets.Socket ktorSocket, ConnectOptions options) {
+        Objects.requireNonNull(ktorSocket, "ktorSocket");
+        io.aio4j.net.internal.KtorTransport t = io.aio4j.net.internal.KtorTransport.wrap(ktorSocket, options.limit(), null);
+        return new Connection(t.reader(), t.writer());
     }
 
     /**
@@ -104,7 +126,7 @@ public final class Net {
      */
     public static Connection openUnixConnection(String path, ConnectOptions options) throws IOException {
         Objects.requireNonNull(path, "path");
-        SocketTransport t = Connector.unix(path, options.limit());
+        io.aio4j.net.internal.SocketTransport t = Connector.unix(path, options.limit());
         return new Connection(t.reader(), t.writer());
     }
 

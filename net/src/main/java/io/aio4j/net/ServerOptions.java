@@ -8,7 +8,7 @@ import javax.net.ssl.SSLContext;
  * @apiNote asyncio: the keyword arguments of {@code asyncio.start_server}
  */
 public final class ServerOptions {
-    private static final ServerOptions DEFAULTS = new ServerOptions(1 << 16, 100, true, false, false, true, null);
+    private static final ServerOptions DEFAULTS = new ServerOptions(1 << 16, 100, true, false, false, true, null, Transport.SELECTOR);
 
     private final int limit;
     private final int backlog;
@@ -17,9 +17,10 @@ public final class ServerOptions {
     private final boolean keepAlive;
     private final boolean noDelay;
     private final SSLContext ssl;
+    private final Transport transport;
 
     private ServerOptions(int limit, int backlog, boolean reuseAddress, boolean reusePort, boolean keepAlive,
-            boolean noDelay, SSLContext ssl) {
+            boolean noDelay, SSLContext ssl, Transport transport) {
         this.limit = limit;
         this.backlog = backlog;
         this.reuseAddress = reuseAddress;
@@ -27,6 +28,7 @@ public final class ServerOptions {
         this.keepAlive = keepAlive;
         this.noDelay = noDelay;
         this.ssl = ssl;
+        this.transport = transport;
     }
 
     /**
@@ -49,32 +51,32 @@ public final class ServerOptions {
         if (limit <= 0) {
             throw new IllegalArgumentException("limit must be > 0 bytes: " + limit);
         }
-        return new ServerOptions(limit, backlog, reuseAddress, reusePort, keepAlive, noDelay, ssl);
+        return new ServerOptions(limit, backlog, reuseAddress, reusePort, keepAlive, noDelay, ssl, transport);
     }
 
     /** @apiNote asyncio: {@code backlog=} */
     public ServerOptions withBacklog(int backlog) {
-        return new ServerOptions(limit, backlog, reuseAddress, reusePort, keepAlive, noDelay, ssl);
+        return new ServerOptions(limit, backlog, reuseAddress, reusePort, keepAlive, noDelay, ssl, transport);
     }
 
     /** @apiNote asyncio: {@code reuse_address=} */
     public ServerOptions withReuseAddress(boolean on) {
-        return new ServerOptions(limit, backlog, on, reusePort, keepAlive, noDelay, ssl);
+        return new ServerOptions(limit, backlog, on, reusePort, keepAlive, noDelay, ssl, transport);
     }
 
     /** @apiNote asyncio: {@code reuse_port=} */
     public ServerOptions withReusePort(boolean on) {
-        return new ServerOptions(limit, backlog, reuseAddress, on, keepAlive, noDelay, ssl);
+        return new ServerOptions(limit, backlog, reuseAddress, on, keepAlive, noDelay, ssl, transport);
     }
 
     /** SO_KEEPALIVE on accepted connections. @apiNote asyncio: {@code keep_alive=} (3.13) */
     public ServerOptions withKeepAlive(boolean on) {
-        return new ServerOptions(limit, backlog, reuseAddress, reusePort, on, noDelay, ssl);
+        return new ServerOptions(limit, backlog, reuseAddress, reusePort, on, noDelay, ssl, transport);
     }
 
     /** TCP_NODELAY on accepted connections (asyncio sets it). @apiNote asyncio: always on for TCP */
     public ServerOptions withNoDelay(boolean on) {
-        return new ServerOptions(limit, backlog, reuseAddress, reusePort, keepAlive, on, ssl);
+        return new ServerOptions(limit, backlog, reuseAddress, reusePort, keepAlive, on, ssl, transport);
     }
 
     /**
@@ -85,7 +87,22 @@ public final class ServerOptions {
      */
     public ServerOptions withSsl(SSLContext context) {
         return new ServerOptions(limit, backlog, reuseAddress, reusePort, keepAlive, noDelay,
-                java.util.Objects.requireNonNull(context, "context"));
+                java.util.Objects.requireNonNull(context, "context"), transport);
+    }
+
+    /**
+     * The transport: {@link Transport#SELECTOR} (default) or {@link Transport#KTOR}.
+     *
+     * @apiNote asyncio: none
+     */
+    public ServerOptions withTransport(Transport t) {
+        return new ServerOptions(limit, backlog, reuseAddress, reusePort, keepAlive, noDelay, ssl,
+                java.util.Objects.requireNonNull(t, "transport"));
+    }
+
+    /** @apiNote asyncio: none */
+    public Transport transport() {
+        return transport;
     }
 
     /** @apiNote asyncio: {@code ssl} */

@@ -15,12 +15,15 @@ import java.net.ServerSocket;
 import java.net.Socket;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 
 /** The network faults the issue names, each with a test over real loopback sockets. */
 class FaultsTest {
 
-    @Test
-    void aPeerResetMidReadIsAnIOExceptionNotAHang() throws Exception {
+    @ParameterizedTest
+    @EnumSource(Transport.class)
+    void aPeerResetMidReadIsAnIOExceptionNotAHang(Transport transport) throws Exception {
         ServerSocket ss = StreamsTest.peer((in, out) -> {
             out.write("partial".getBytes(UTF_8));
             out.flush();
@@ -39,7 +42,7 @@ class FaultsTest {
         });
         ss.close();
         Aio.run(() -> {
-            Connection c = Net.openConnection("127.0.0.1", resetting.getLocalPort());
+            Connection c = Net.openConnection("127.0.0.1", resetting.getLocalPort(), Opts.c(transport));
             assertEquals("partial", new String(c.reader().readexactly(7), UTF_8));
             IOException e = assertThrows(IOException.class, () -> c.reader().readline());
             assertTrue(e.getMessage().toLowerCase().contains("reset"), e.getMessage());
@@ -49,10 +52,11 @@ class FaultsTest {
         });
     }
 
-    @Test
-    void aSlowClientNeverStallsTheOthers() throws Exception {
+    @ParameterizedTest
+    @EnumSource(Transport.class)
+    void aSlowClientNeverStallsTheOthers(Transport transport) throws Exception {
         Aio.run(() -> {
-            Server server = Net.startServer(ServerTest::echo, "127.0.0.1", 0);
+            Server server = Net.startServer(ServerTest::echo, "127.0.0.1", 0, Opts.s(transport));
             // a client that sends half a line and then nothing
             Socket slow = Aio.toThread(() -> {
                 Socket s = new Socket("127.0.0.1", server.port());
@@ -69,8 +73,9 @@ class FaultsTest {
         });
     }
 
-    @Test
-    void cancellingATaskBlockedInReadClosesNothingAndTheStreamStaysUsable() throws Exception {
+    @ParameterizedTest
+    @EnumSource(Transport.class)
+    void cancellingATaskBlockedInReadClosesNothingAndTheStreamStaysUsable(Transport transport) throws Exception {
         ServerSocket ss = StreamsTest.peer((in, out) -> {
             Thread.sleep(100);
             out.write("late\n".getBytes(UTF_8));
@@ -78,7 +83,7 @@ class FaultsTest {
             Thread.sleep(100);
         });
         Aio.run(() -> {
-            Connection c = Net.openConnection("127.0.0.1", ss.getLocalPort());
+            Connection c = Net.openConnection("127.0.0.1", ss.getLocalPort(), Opts.c(transport));
             Task<byte[]> reading = Aio.createTask(() -> c.reader().readline());
             Aio.sleep(0.01);
             reading.cancel();
@@ -89,15 +94,16 @@ class FaultsTest {
         });
     }
 
-    @Test
-    void aThousandConnectionsOpenedAndClosedLeaveNoFileDescriptorOpen() throws Exception {
+    @ParameterizedTest
+    @EnumSource(Transport.class)
+    void aThousandConnectionsOpenedAndClosedLeaveNoFileDescriptorOpen(Transport transport) throws Exception {
         int before = openFds();
         Aio.run(() -> {
             Server server = Net.startServer((r, w) -> {
                 w.write(r.readline());
-            }, "127.0.0.1", 0);
+            }, "127.0.0.1", 0, Opts.s(transport));
             for (int i = 0; i < 1000; i++) {
-                Connection c = Net.openConnection("127.0.0.1", server.port());
+                Connection c = Net.openConnection("127.0.0.1", server.port(), Opts.c(transport));
                 c.writer().write("x\n".getBytes(UTF_8));
                 c.reader().readline();
                 c.close();
@@ -115,11 +121,12 @@ class FaultsTest {
         return fds == null ? 0 : fds.length;
     }
 
-    @Test
-    void writingToAClosedPeerEventuallyFailsDrain() throws Exception {
+    @ParameterizedTest
+    @EnumSource(Transport.class)
+    void writingToAClosedPeerEventuallyFailsDrain(Transport transport) throws Exception {
         ServerSocket ss = StreamsTest.peer((in, out) -> { });
         Aio.run(() -> {
-            Connection c = Net.openConnection("127.0.0.1", ss.getLocalPort());
+            Connection c = Net.openConnection("127.0.0.1", ss.getLocalPort(), Opts.c(transport));
             assertEquals(0, c.reader().read().length); // the peer closed
             IOException e = assertThrows(IOException.class, () -> {
                 for (int i = 0; i < 1000; i++) {

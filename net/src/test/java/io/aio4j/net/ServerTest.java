@@ -20,6 +20,8 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 
 /** Servers: per-connection tasks, lifecycle, Unix sockets; the clients are plain java.net sockets. */
 class ServerTest {
@@ -46,10 +48,11 @@ class ServerTest {
         }
     }
 
-    @Test
-    void anEchoServerServesPlainJavaClientsConcurrently() throws Exception {
+    @ParameterizedTest
+    @EnumSource(Transport.class)
+    void anEchoServerServesPlainJavaClientsConcurrently(Transport transport) throws Exception {
         Aio.run(() -> {
-            Server server = Net.startServer(ServerTest::echo, "127.0.0.1", 0);
+            Server server = Net.startServer(ServerTest::echo, "127.0.0.1", 0, Opts.s(transport));
             assertTrue(server.port() > 0); // port 0 picked a free port
             List<Task<List<String>>> clients = new ArrayList<>();
             for (int i = 0; i < 10; i++) {
@@ -67,14 +70,15 @@ class ServerTest {
         });
     }
 
-    @Test
-    void waitClosedReturnsOnceTheServerIsClosedAndItsConnectionsEnded() throws Exception {
+    @ParameterizedTest
+    @EnumSource(Transport.class)
+    void waitClosedReturnsOnceTheServerIsClosedAndItsConnectionsEnded(Transport transport) throws Exception {
         List<String> log = Collections.synchronizedList(new ArrayList<>());
         Aio.run(() -> {
             Server server = Net.startServer((r, w) -> {
                 r.read(); // until the client closes
                 log.add("handler done");
-            }, "127.0.0.1", 0);
+            }, "127.0.0.1", 0, Opts.s(transport));
             Task<Void> client = Aio.createTask(() -> Aio.toThread(() -> {
                 try (Socket s = new Socket("127.0.0.1", server.port())) {
                     Thread.sleep(100);
@@ -94,10 +98,11 @@ class ServerTest {
         assertEquals(List.of("handler done", "wait_closed returned"), log);
     }
 
-    @Test
-    void closeClientsAndAbortClientsEndTheConnections() throws Exception {
+    @ParameterizedTest
+    @EnumSource(Transport.class)
+    void closeClientsAndAbortClientsEndTheConnections(Transport transport) throws Exception {
         Aio.run(() -> {
-            Server server = Net.startServer((r, w) -> r.read(), "127.0.0.1", 0);
+            Server server = Net.startServer((r, w) -> r.read(), "127.0.0.1", 0, Opts.s(transport));
             Task<Integer> client = Aio.createTask(() -> Aio.toThread(() -> {
                 try (Socket s = new Socket("127.0.0.1", server.port())) {
                     return s.getInputStream().read(); // -1 when the server closes it
@@ -114,10 +119,11 @@ class ServerTest {
         });
     }
 
-    @Test
-    void serveForeverEndsWhenItsTaskIsCancelledAndClosesTheServer() throws Exception {
+    @ParameterizedTest
+    @EnumSource(Transport.class)
+    void serveForeverEndsWhenItsTaskIsCancelledAndClosesTheServer(Transport transport) throws Exception {
         Aio.run(() -> {
-            Server server = Net.startServer(ServerTest::echo, "127.0.0.1", 0);
+            Server server = Net.startServer(ServerTest::echo, "127.0.0.1", 0, Opts.s(transport));
             Task<Void> serving = Aio.createTask(server::serveForever);
             Aio.sleep(0.01);
             assertEquals(List.of("hi"), Aio.toThread(() -> plainClient(server.port(), "hi")));
@@ -127,14 +133,15 @@ class ServerTest {
         });
     }
 
-    @Test
-    void aHandlerExceptionIsReportedAndItsConnectionClosed() throws Exception {
+    @ParameterizedTest
+    @EnumSource(Transport.class)
+    void aHandlerExceptionIsReportedAndItsConnectionClosed(Transport transport) throws Exception {
         List<String> reported = Collections.synchronizedList(new ArrayList<>());
         Config config = Config.defaults().withExceptionHandler((m, e) -> reported.add(m.substring(0, 42) + ": " + e.getMessage()));
         Aio.run(config, () -> {
             Server server = Net.startServer((r, w) -> {
                 throw new IllegalStateException("handler failed");
-            }, "127.0.0.1", 0);
+            }, "127.0.0.1", 0, Opts.s(transport));
             int read = Aio.toThread(() -> {
                 try (Socket s = new Socket("127.0.0.1", server.port())) {
                     return s.getInputStream().read();
@@ -166,15 +173,16 @@ class ServerTest {
         Files.delete(dir);
     }
 
-    @Test
-    void aServerWorksInParallelMode() throws Exception {
+    @ParameterizedTest
+    @EnumSource(Transport.class)
+    void aServerWorksInParallelMode(Transport transport) throws Exception {
         Aio.run(Config.parallel(2), () -> {
-            Server server = Net.startServer(ServerTest::echo, "127.0.0.1", 0);
+            Server server = Net.startServer(ServerTest::echo, "127.0.0.1", 0, Opts.s(transport));
             List<Task<List<String>>> clients = new ArrayList<>();
             for (int i = 0; i < 20; i++) {
                 int n = i;
                 clients.add(Aio.createTask(() -> {
-                    try (Connection c = Net.openConnection("127.0.0.1", server.port())) {
+                    try (Connection c = Net.openConnection("127.0.0.1", server.port(), Opts.c(transport))) {
                         List<String> got = new ArrayList<>();
                         for (int k = 0; k < 20; k++) {
                             c.writer().write((n + ":" + k + "\n").getBytes(UTF_8));

@@ -18,6 +18,8 @@ import java.net.Socket;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 
 /**
  * StreamReader and StreamWriter against plain java.net peers over loopback; edge semantics checked
@@ -42,15 +44,16 @@ class StreamsTest {
         return ss;
     }
 
-    @Test
-    void aClientTalksToAPlainJavaServer() throws Exception {
+    @ParameterizedTest
+    @EnumSource(Transport.class)
+    void aClientTalksToAPlainJavaServer(Transport transport) throws Exception {
         ServerSocket ss = peer((in, out) -> {
             byte[] line = new java.io.BufferedReader(new java.io.InputStreamReader(in, UTF_8)).readLine().getBytes(UTF_8);
             out.write(("echo: " + new String(line, UTF_8) + "\n").getBytes(UTF_8));
             out.flush();
         });
         String reply = Aio.run(() -> {
-            try (Connection c = Net.openConnection("127.0.0.1", ss.getLocalPort())) {
+            try (Connection c = Net.openConnection("127.0.0.1", ss.getLocalPort(), Opts.c(transport))) {
                 c.writer().write("hello\n".getBytes(UTF_8));
                 c.writer().drain();
                 return new String(c.reader().readline(), UTF_8);
@@ -59,8 +62,9 @@ class StreamsTest {
         assertEquals("echo: hello\n", reply);
     }
 
-    @Test
-    void aLongLineOverrunsTheLimitAndLeavesTheBufferIntact() throws Exception {
+    @ParameterizedTest
+    @EnumSource(Transport.class)
+    void aLongLineOverrunsTheLimitAndLeavesTheBufferIntact(Transport transport) throws Exception {
         // asyncio: overrun ... consumed 40 at_eof False / read 40: 40 / line: b'\n' / partial line at EOF
         ServerSocket ss = peer((in, out) -> {
             out.write("x".repeat(40).getBytes(UTF_8));
@@ -70,7 +74,7 @@ class StreamsTest {
             out.flush();
         });
         Aio.run(() -> {
-            Connection c = Net.openConnection("127.0.0.1", ss.getLocalPort(), ConnectOptions.defaults().withLimit(16));
+            Connection c = Net.openConnection("127.0.0.1", ss.getLocalPort(), Opts.c(transport).withLimit(16));
             StreamReader r = c.reader();
             Aio.sleep(0.02);
             LimitOverrunError e = assertThrows(LimitOverrunError.class, () -> r.readuntil("\n".getBytes(UTF_8)));
@@ -86,12 +90,13 @@ class StreamsTest {
         });
     }
 
-    @Test
-    void readexactlyAtEofCarriesThePartialData() throws Exception {
+    @ParameterizedTest
+    @EnumSource(Transport.class)
+    void readexactlyAtEofCarriesThePartialData(Transport transport) throws Exception {
         // asyncio: incomplete: 3 bytes read on a total of 5 expected bytes b'abc' 5
         ServerSocket ss = peer((in, out) -> out.write("abc".getBytes(UTF_8)));
         Aio.run(() -> {
-            Connection c = Net.openConnection("127.0.0.1", ss.getLocalPort());
+            Connection c = Net.openConnection("127.0.0.1", ss.getLocalPort(), Opts.c(transport));
             IncompleteReadError e = assertThrows(IncompleteReadError.class, () -> c.reader().readexactly(5));
             assertEquals("3 bytes read on a total of 5 expected bytes", e.getMessage());
             assertArrayEquals("abc".getBytes(UTF_8), e.partial());
@@ -100,11 +105,12 @@ class StreamsTest {
         });
     }
 
-    @Test
-    void readuntilWithSeveralSeparatorsStopsAtTheFirstMatchEnd() throws Exception {
+    @ParameterizedTest
+    @EnumSource(Transport.class)
+    void readuntilWithSeveralSeparatorsStopsAtTheFirstMatchEnd(Transport transport) throws Exception {
         ServerSocket ss = peer((in, out) -> out.write("ab\r\ncd|ef".getBytes(UTF_8)));
         Aio.run(() -> {
-            Connection c = Net.openConnection("127.0.0.1", ss.getLocalPort());
+            Connection c = Net.openConnection("127.0.0.1", ss.getLocalPort(), Opts.c(transport));
             StreamReader r = c.reader();
             assertEquals("ab\r\n", new String(r.readuntil("\r\n".getBytes(UTF_8), "|".getBytes(UTF_8)), UTF_8));
             assertEquals("cd|", new String(r.readuntil("\r\n".getBytes(UTF_8), "|".getBytes(UTF_8)), UTF_8));
@@ -116,30 +122,32 @@ class StreamsTest {
         });
     }
 
-    @Test
-    void readMinusOneReadsToEofAndLinesIterate() throws Exception {
+    @ParameterizedTest
+    @EnumSource(Transport.class)
+    void readMinusOneReadsToEofAndLinesIterate(Transport transport) throws Exception {
         ServerSocket ss = peer((in, out) -> out.write("one\ntwo\nthree".getBytes(UTF_8)));
         ServerSocket ss2 = peer((in, out) -> out.write("x".repeat(200_000).getBytes(UTF_8)));
         Aio.run(() -> {
-            Connection c = Net.openConnection("127.0.0.1", ss.getLocalPort());
+            Connection c = Net.openConnection("127.0.0.1", ss.getLocalPort(), Opts.c(transport));
             List<String> lines = new ArrayList<>();
             for (byte[] line : c.reader()) {
                 lines.add(new String(line, UTF_8));
             }
             assertEquals(List.of("one\n", "two\n", "three"), lines);
             c.close();
-            Connection big = Net.openConnection("127.0.0.1", ss2.getLocalPort());
+            Connection big = Net.openConnection("127.0.0.1", ss2.getLocalPort(), Opts.c(transport));
             assertEquals(200_000, big.reader().read().length);
             assertEquals(0, big.reader().read(10).length);
             big.close();
         });
     }
 
-    @Test
-    void onlyOneTaskMayWaitOnAReader() throws Exception {
+    @ParameterizedTest
+    @EnumSource(Transport.class)
+    void onlyOneTaskMayWaitOnAReader(Transport transport) throws Exception {
         ServerSocket ss = peer((in, out) -> Thread.sleep(500));
         Aio.run(() -> {
-            Connection c = Net.openConnection("127.0.0.1", ss.getLocalPort());
+            Connection c = Net.openConnection("127.0.0.1", ss.getLocalPort(), Opts.c(transport));
             Task<byte[]> first = Aio.createTask(() -> c.reader().read(10));
             Aio.sleep(0.01);
             var e = assertThrows(IllegalStateException.class, () -> c.reader().read(10));
@@ -149,8 +157,9 @@ class StreamsTest {
         });
     }
 
-    @Test
-    void drainHoldsAWriterBackUntilThePeerReads() throws Exception {
+    @ParameterizedTest
+    @EnumSource(Transport.class)
+    void drainHoldsAWriterBackUntilThePeerReads(Transport transport) throws Exception {
         java.util.concurrent.CountDownLatch startReading = new java.util.concurrent.CountDownLatch(1);
         long[] received = {0};
         ServerSocket ss = peer((in, out) -> {
@@ -163,7 +172,7 @@ class StreamsTest {
         int chunk = 256 * 1024;
         int chunks = 64;
         Aio.run(() -> {
-            Connection c = Net.openConnection("127.0.0.1", ss.getLocalPort());
+            Connection c = Net.openConnection("127.0.0.1", ss.getLocalPort(), Opts.c(transport));
             var w = (io.aio4j.net.internal.StreamWriterImpl) c.writer();
             Task<Long> writer = Aio.createTask(() -> {
                 long maxBuffered = 0;
@@ -187,14 +196,15 @@ class StreamsTest {
         assertEquals((long) chunk * chunks, received[0]);
     }
 
-    @Test
-    void writeEofHalfClosesAndTheOtherDirectionStillWorks() throws Exception {
+    @ParameterizedTest
+    @EnumSource(Transport.class)
+    void writeEofHalfClosesAndTheOtherDirectionStillWorks(Transport transport) throws Exception {
         ServerSocket ss = peer((in, out) -> {
             byte[] all = in.readAllBytes(); // until our EOF
             out.write(("got " + all.length).getBytes(UTF_8));
         });
         Aio.run(() -> {
-            Connection c = Net.openConnection("127.0.0.1", ss.getLocalPort());
+            Connection c = Net.openConnection("127.0.0.1", ss.getLocalPort(), Opts.c(transport));
             assertTrue(c.writer().canWriteEof());
             c.writer().write(new byte[1000]);
             c.writer().writeEof();
@@ -220,16 +230,17 @@ class StreamsTest {
         });
     }
 
-    @Test
-    void aRefusedConnectionIsAConnectException() throws Exception {
+    @ParameterizedTest
+    @EnumSource(Transport.class)
+    void aRefusedConnectionIsAConnectException(Transport transport) throws Exception {
         int port;
         try (ServerSocket ss = new ServerSocket(0)) {
             port = ss.getLocalPort();
         }
         Aio.run(() -> {
-            var e = assertThrows(java.net.ConnectException.class, () -> Net.openConnection("127.0.0.1", port));
+            var e = assertThrows(java.net.ConnectException.class, () -> Net.openConnection("127.0.0.1", port, Opts.c(transport)));
             assertTrue(e.getMessage().contains(String.valueOf(port)), e.getMessage());
-            assertThrows(IllegalArgumentException.class, () -> Net.openConnection("127.0.0.1", 70000));
+            assertThrows(IllegalArgumentException.class, () -> Net.openConnection("127.0.0.1", 70000, Opts.c(transport)));
         });
     }
 

@@ -26,6 +26,37 @@ public final class Connector {
     private Connector() {
     }
 
+    /** {@code open_connection} on the chosen transport: the connection's reader and writer. */
+    public static io.aio4j.net.Connection open(String host, int port, ConnectOptions o) throws IOException {
+        if (o.transport() == io.aio4j.net.Transport.KTOR) {
+            if (o.ssl() != null) {
+                throw new IllegalArgumentException("TLS needs Transport.SELECTOR: the Ktor transport connects plain TCP");
+            }
+            EventLoopImpl.current("Net.openConnection");
+            io.ktor.network.sockets.TcpSocketBuilder tcp = io.ktor.network.sockets.BuildersKt.aSocket(KtorTransport.selector()).tcp();
+            io.ktor.network.sockets.Socket s;
+            try {
+                s = io.aio4j.bridge.Suspend.call(k -> tcp.connect(host, port, opts -> {
+                    opts.setNoDelay(o.noDelay());
+                    opts.setKeepAlive(o.keepAlive());
+                    return kotlin.Unit.INSTANCE;
+                }, k));
+            } catch (Exception e) { // Kotlin's exceptions come through undeclared
+                if (e instanceof java.net.ConnectException ce) {
+                    java.net.ConnectException described = new java.net.ConnectException(
+                            "Connect call failed " + host + ":" + port + ": " + ce.getMessage());
+                    described.initCause(ce);
+                    throw described;
+                }
+                throw e;
+            }
+            KtorTransport t = KtorTransport.wrap(s, o.limit(), null);
+            return new io.aio4j.net.Connection(t.reader(), t.writer());
+        }
+        SocketTransport t = tcp(host, port, o);
+        return new io.aio4j.net.Connection(t.reader(), t.writer());
+    }
+
     public static SocketTransport tcp(String host, int port, ConnectOptions o) throws IOException {
         SocketTransport t = plainTcp(host, port, o);
         if (o.ssl() != null) {

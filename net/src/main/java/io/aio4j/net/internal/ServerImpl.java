@@ -29,14 +29,16 @@ public final class ServerImpl implements Server {
     private final EventLoopImpl loop;
     private final ConnectionHandler handler;
     private final ServerOptions options;
-    private final ServerSocketChannel channel;
+    private final ServerSocketChannel channel; // the selector transport's listening socket, or null
     private final IoRegistration reg;
+    private final io.ktor.network.sockets.ServerSocket ktorServer; // the Ktor transport's, or null
+    private TaskImpl<Void> ktorAccepting;
     private final Path unixPath;
     private final SocketAddress address;
 
     // guarded by this
     private boolean closed;
-    private final Set<SocketTransport> clients = new LinkedHashSet<>();
+    private final Set<ClientConnection> clients = new LinkedHashSet<>();
     private final ArrayDeque<Waiter> closedWaiters = new ArrayDeque<>();
     private Waiter servingForever;
 
@@ -47,10 +49,66 @@ public final class ServerImpl implements Server {
         this.options = options;
         this.channel = channel;
         this.unixPath = unixPath;
+        this.ktorServer = null;
         this.address = channel.getLocalAddress();
         channel.configureBlocking(false);
         this.reg = loop.loop.register(channel, this::acceptReady);
         reg.interest(SelectionKey.OP_ACCEPT);
+    }
+
+    private ServerImpl(EventLoopImpl loop, ConnectionHandler handler, ServerOptions options,
+            io.ktor.network.sockets.ServerSocket ktorServer) {
+        this.loop = loop;
+        this.handler = handler;
+        this.options = options;
+        this.channel = null;
+        this.reg = null;
+        this.unixPath = null;
+        this.ktorServer = ktorServer;
+        this.address = KtorTransport.toJava(ktorServer.getLocalAddress());
+        this.ktorAccepting = TaskImpl.create(loop, "ktor-accept " + address, this::acceptKtor);
+    }
+
+    /** A server on Ktor raw sockets (the interop transport). */
+    public static ServerImpl ktor(EventLoopImpl loop, ConnectionHandler handler, String host, int port, ServerOptions o) {
+        if (o.ssl() != null) {
+            throw new IllegalArgumentException("TLS needs Transport.SELECTOR: the Ktor transport serves plain TCP");
+        }
+        String h = host == null || host.isEmpty() ? "0.0.0.0" : host;
+        io.ktor.network.sockets.TcpSocketBuilder tcp = io.ktor.network.sockets.BuildersKt.aSocket(KtorTransport.selector()).tcp();
+        io.ktor.network.sockets.ServerSocket s = io.aio4j.bridge.Suspend.call(k -> tcp.bind(h, port, opts -> {
+            opts.setBacklogSize(o.backlog());
+            opts.setReuseAddress(o.reuseAddress());
+            opts.setReusePort(o.reusePort());
+            return kotlin.Unit.INSTANCE;
+        }, k));
+        return new ServerImpl(loop, handler, o, s);
+    }
+
+    private Void acceptKtor() {
+        for (;;) {
+            io.ktor.network.sockets.Socket s;
+            try {
+                s = io.aio4j.bridge.Suspend.call(ktorServer::accept);
+            } catch (CancelledError e) {
+                return null; // closed
+            } catch (Throwable e) {
+                synchronized (this) {
+                    if (closed) {
+                        return null;
+                    }
+                }
+                loop.loop.report("Socket accept failed on " + address, e);
+                continue;
+            }
+            KtorTransport[] self = new KtorTransport[1];
+            KtorTransport t = KtorTransport.wrap(s, options.limit(), () -> clientGone(self[0]));
+            self[0] = t;
+            synchronized (this) {
+                clients.add(t);
+            }
+            startHandler(t.reader(), t.writer(), t, null);
+        }
     }
 
     public static ServerImpl tcp(EventLoopImpl loop, ConnectionHandler handler, String host, int port, ServerOptions o)
@@ -132,27 +190,32 @@ public final class ServerImpl implements Server {
         synchronized (this) {
             clients.add(t);
         }
+        startHandler(t.reader(), t.writer(), t, t);
+    }
+
+    /** Runs the handler as a task of its own (after the TLS handshake, if any) and closes after it. */
+    private void startHandler(StreamReaderImpl r, StreamWriterImpl w, ClientConnection conn, SocketTransport tls) {
         TaskImpl<Void> task = TaskImpl.create(loop, null, () -> {
-            if (options.ssl() != null) {
+            if (options.ssl() != null && tls != null) {
                 try {
-                    t.startTls(options.ssl(), null, true);
+                    tls.startTls(options.ssl(), null, true);
                 } catch (IOException e) {
                     return null; // a failed handshake ends the connection; the handler never sees it
                 }
             }
-            handler.handle(t.reader(), t.writer());
+            handler.handle(r, w);
             return null;
         });
         task.addDoneCallback(done -> {
             if (!done.cancelled() && done.exception() != null) {
                 loop.loop.report("Unhandled exception in client_connected_cb (connection from "
-                        + t.extraInfo("peername") + ")", done.exception());
+                        + w.extraInfo("peername") + ")", done.exception());
             }
-            t.close(); // asyncio closes the connection when the handler's writer is collected
+            conn.close(); // asyncio closes the connection when the handler's writer is collected
         });
     }
 
-    private void clientGone(SocketTransport t) {
+    private void clientGone(ClientConnection t) {
         synchronized (this) {
             clients.remove(t);
             wakeClosedWaitersLocked();
@@ -178,8 +241,17 @@ public final class ServerImpl implements Server {
                 return;
             }
             closed = true;
-            reg.cancel();
-            closeQuietly(channel);
+            if (reg != null) {
+                reg.cancel();
+                closeQuietly(channel);
+            } else {
+                try {
+                    ktorServer.close();
+                } catch (IOException ignored) {
+                    // closing anyway
+                }
+                ktorAccepting.cancel();
+            }
             if (unixPath != null) {
                 try {
                     Files.deleteIfExists(unixPath);
@@ -196,19 +268,19 @@ public final class ServerImpl implements Server {
 
     @Override
     public void closeClients() {
-        for (SocketTransport t : snapshot()) {
+        for (ClientConnection t : snapshot()) {
             t.close();
         }
     }
 
     @Override
     public void abortClients() {
-        for (SocketTransport t : snapshot()) {
+        for (ClientConnection t : snapshot()) {
             t.abort();
         }
     }
 
-    private synchronized List<SocketTransport> snapshot() {
+    private synchronized List<ClientConnection> snapshot() {
         return new ArrayList<>(clients);
     }
 

@@ -24,7 +24,7 @@ import javax.net.ssl.SSLParameters;
  *
  * <p>Everything is guarded by {@link #lock}, the connection's monitor, shared with its reader.
  */
-public final class SocketTransport implements StreamReaderImpl.ReadControl, WriteTransport {
+public final class SocketTransport implements StreamReaderImpl.ReadControl, WriteTransport, ClientConnection {
     static final int HIGH_WATER = 64 * 1024;
     static final int LOW_WATER = HIGH_WATER / 4;
 

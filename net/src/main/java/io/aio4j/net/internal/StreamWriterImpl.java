@@ -72,7 +72,8 @@ public final class StreamWriterImpl implements StreamWriter {
     @Override
     public void startTls(javax.net.ssl.SSLContext context, String serverHostname) throws IOException {
         if (!(transport instanceof SocketTransport socket)) {
-            throw new UnsupportedOperationException("TLS needs a socket: this writer writes to a pipe");
+            throw new UnsupportedOperationException("startTls needs Transport.SELECTOR: this writer writes to "
+                    + (transport instanceof KtorTransport ? "a Ktor socket" : "a pipe"));
         }
         socket.startTls(java.util.Objects.requireNonNull(context, "context"), serverHostname, socket.serverSide());
     }
