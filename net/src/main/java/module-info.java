@@ -8,6 +8,12 @@ module io.aio4j.net {
     requires transitive io.ktor.network; // Net.wrap takes a Ktor socket
     requires io.ktor.io;
     exports io.aio4j.net;
+    exports io.aio4j.http;
+    requires transitive com.fasterxml.jackson.databind; // Response.json() returns a JsonNode
+    requires io.ktor.client.core;
+    requires io.ktor.client.cio;
+    requires io.ktor.http;
+    requires io.ktor.utils;
 
     // Internal API: the test kit only
     exports io.aio4j.net.internal to io.aio4j.testkit;

@@ -1,0 +1,75 @@
+package io.aio4j.http;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.aio4j.http.internal.ResponseImpl;
+import java.io.IOException;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * An HTTP response whose body is read on demand; close it (try-with-resources) to give its
+ * connection back to the session's pool.
+ *
+ * {@snippet :
+ * try (Response r = session.get("/json")) {
+ *     r.raiseForStatus();
+ *     JsonNode data = r.json();
+ * }
+ * }
+ *
+ * @apiNote asyncio: aiohttp's {@code ClientResponse}
+ */
+public sealed interface Response extends AutoCloseable permits ResponseImpl {
+
+    /** @apiNote asyncio: {@code response.status} */
+    int status();
+
+    /** @apiNote asyncio: {@code response.reason} */
+    String reason();
+
+    /** The final URL (after redirects). @apiNote asyncio: {@code response.url} */
+    String url();
+
+    /** Every header, names in lower case. @apiNote asyncio: {@code response.headers} */
+    Map<String, List<String>> headers();
+
+    /** The first value of a header (any case), or null. @apiNote asyncio: {@code response.headers.get(name)} */
+    String header(String name);
+
+    /**
+     * The whole body (read once, then kept).
+     *
+     * <p><b>Cancellation:</b> the read stops with {@code CancelledError} and the response is closed.
+     *
+     * @apiNote asyncio: {@code await response.read()}
+     */
+    byte[] bytes() throws IOException;
+
+    /** The body as text, in the response's charset (UTF-8 by default). @apiNote asyncio: {@code await response.text()} */
+    String text() throws IOException;
+
+    /** The body parsed as JSON. @apiNote asyncio: {@code await response.json()} */
+    JsonNode json() throws IOException;
+
+    /** The body parsed as JSON into {@code type} (Jackson). @apiNote asyncio: {@code await response.json()} */
+    <T> T json(Class<T> type) throws IOException;
+
+    /**
+     * The body in chunks of at most {@code size} bytes as they arrive, for bodies too large to hold;
+     * I/O errors are thrown as {@link java.io.UncheckedIOException}.
+     *
+     * @apiNote asyncio: {@code async for chunk in response.content.iter_chunked(size)}
+     */
+    Iterable<byte[]> iterChunked(int size);
+
+    /**
+     * Throws {@link ClientResponseError} for a status of 400 or more.
+     *
+     * @apiNote asyncio: {@code response.raise_for_status()}
+     */
+    void raiseForStatus();
+
+    /** Gives the connection back (or closes it if the body was not read). @apiNote asyncio: {@code response.release()} */
+    @Override
+    void close();
+}

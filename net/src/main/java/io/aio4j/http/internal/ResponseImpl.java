@@ -1,0 +1,198 @@
+package io.aio4j.http.internal;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.aio4j.bridge.Suspend;
+import io.aio4j.http.ClientResponseError;
+import io.aio4j.http.Response;
+import io.ktor.client.statement.HttpResponse;
+import io.ktor.client.statement.HttpResponseKt;
+import io.ktor.client.statement.HttpStatement;
+import io.ktor.utils.io.ByteReadChannel;
+import io.ktor.utils.io.ByteReadChannelOperationsKt;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.NoSuchElementException;
+import kotlin.Unit;
+
+/** aiohttp's {@code ClientResponse} over a streaming Ktor response. */
+public final class ResponseImpl implements Response {
+    private final HttpStatement statement;
+    private final HttpResponse response;
+    private final String what;
+    private final Map<String, List<String>> headers;
+    private ByteReadChannel channel;
+    private byte[] body;
+    private boolean closed;
+
+    ResponseImpl(HttpStatement statement, HttpResponse response, String what) {
+        this.statement = statement;
+        this.response = response;
+        this.what = what;
+        Map<String, List<String>> h = new LinkedHashMap<>();
+        for (Map.Entry<String, List<String>> e : response.getHeaders().entries()) {
+            h.put(e.getKey().toLowerCase(Locale.ROOT), List.copyOf(e.getValue()));
+        }
+        this.headers = java.util.Collections.unmodifiableMap(h);
+    }
+
+    @Override
+    public int status() {
+        return response.getStatus().getValue();
+    }
+
+    @Override
+    public String reason() {
+        return response.getStatus().getDescription();
+    }
+
+    @Override
+    public String url() {
+        return HttpResponseKt.getRequest(response).getUrl().toString();
+    }
+
+    @Override
+    public Map<String, List<String>> headers() {
+        return headers;
+    }
+
+    @Override
+    public String header(String name) {
+        List<String> v = headers.get(name.toLowerCase(Locale.ROOT));
+        return v == null || v.isEmpty() ? null : v.get(0);
+    }
+
+    private synchronized ByteReadChannel channel() throws IOException {
+        if (channel == null) {
+            try {
+                channel = Suspend.call(k -> HttpResponseKt.bodyAsChannel(response, k));
+            } catch (Exception e) {
+                throw ClientSessionImpl.Errors.map(e, what);
+            }
+        }
+        return channel;
+    }
+
+    /** Up to {@code max} bytes of the body as they arrive; null at its end. */
+    private byte[] readChunk(int max) throws IOException {
+        ByteReadChannel ch = channel();
+        byte[] buf = new byte[max];
+        int n;
+        try {
+            n = Suspend.call(k -> ByteReadChannelOperationsKt.readAvailable(ch, buf, 0, buf.length, k));
+        } catch (Exception e) {
+            throw ClientSessionImpl.Errors.map(e, what);
+        }
+        return n < 0 ? null : Arrays.copyOf(buf, n);
+    }
+
+    @Override
+    public synchronized byte[] bytes() throws IOException {
+        if (body == null) {
+            if (closed) {
+                throw new IllegalStateException("the response is closed; read its body before closing it");
+            }
+            ByteArrayOutputStream all = new ByteArrayOutputStream();
+            for (byte[] chunk; (chunk = readChunk(64 * 1024)) != null; ) {
+                all.write(chunk);
+            }
+            body = all.toByteArray();
+        }
+        return body.clone();
+    }
+
+    @Override
+    public String text() throws IOException {
+        return new String(bytes(), charset());
+    }
+
+    private Charset charset() {
+        String ct = header("content-type");
+        if (ct != null) {
+            for (String part : ct.split(";")) {
+                String p = part.trim();
+                if (p.toLowerCase(Locale.ROOT).startsWith("charset=")) {
+                    try {
+                        return Charset.forName(p.substring(8).replace("\"", ""));
+                    } catch (RuntimeException e) {
+                        break;
+                    }
+                }
+            }
+        }
+        return StandardCharsets.UTF_8;
+    }
+
+    @Override
+    public JsonNode json() throws IOException {
+        return Json.MAPPER.readTree(bytes());
+    }
+
+    @Override
+    public <T> T json(Class<T> type) throws IOException {
+        return Json.MAPPER.readValue(bytes(), type);
+    }
+
+    @Override
+    public Iterable<byte[]> iterChunked(int size) {
+        if (size <= 0) {
+            throw new IllegalArgumentException("chunk size must be > 0 bytes: " + size);
+        }
+        return () -> new Iterator<>() {
+            private byte[] next;
+            private boolean done;
+
+            @Override
+            public boolean hasNext() {
+                if (next == null && !done) {
+                    try {
+                        next = readChunk(size);
+                    } catch (IOException e) {
+                        throw new UncheckedIOException(e);
+                    }
+                    done = next == null;
+                }
+                return !done;
+            }
+
+            @Override
+            public byte[] next() {
+                if (!hasNext()) {
+                    throw new NoSuchElementException("the body has ended");
+                }
+                byte[] n = next;
+                next = null;
+                return n;
+            }
+        };
+    }
+
+    @Override
+    public void raiseForStatus() {
+        if (status() >= 400) {
+            throw new ClientResponseError(status(), reason(), url());
+        }
+    }
+
+    @Override
+    public synchronized void close() {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        Suspend.<Unit>call(k -> statement.cleanup(response, null, k));
+    }
+
+    @Override
+    public String toString() {
+        return "<ClientResponse(" + url() + ") [" + status() + " " + reason() + "]>";
+    }
+}
