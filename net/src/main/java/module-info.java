@@ -9,6 +9,8 @@ module io.aio4j.net {
     requires io.ktor.io;
     exports io.aio4j.net;
     exports io.aio4j.http;
+    exports io.aio4j.ws;
+    requires io.ktor.websockets;
     requires transitive com.fasterxml.jackson.databind; // Response.json() returns a JsonNode
     requires io.ktor.client.core;
     requires io.ktor.client.cio;

@@ -1,0 +1,206 @@
+package io.aio4j.ws.internal;
+
+import io.aio4j.bridge.Suspend;
+import io.aio4j.ws.ConnectionClosed;
+import io.aio4j.ws.Message;
+import io.aio4j.ws.WebSocket;
+import io.ktor.client.HttpClient;
+import io.ktor.client.HttpClientKt;
+import io.ktor.client.engine.cio.CIO;
+import io.ktor.client.plugins.websocket.BuildersKt;
+import io.ktor.websocket.CloseReason;
+import io.ktor.websocket.DefaultWebSocketSession;
+import io.ktor.websocket.Frame;
+import io.ktor.websocket.FrameCommonKt;
+import io.ktor.websocket.WebSocketSessionKt;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.Iterator;
+import java.util.NoSuchElementException;
+import kotlin.Unit;
+import kotlinx.coroutines.channels.ClosedReceiveChannelException;
+import kotlinx.coroutines.channels.ClosedSendChannelException;
+
+/** A WebSocket over a Ktor {@link DefaultWebSocketSession}. */
+public final class WebSocketImpl implements WebSocket {
+    private static HttpClient client;
+
+    private final DefaultWebSocketSession session;
+    private volatile CloseReason closed;
+
+    WebSocketImpl(DefaultWebSocketSession session) {
+        this.session = session;
+    }
+
+    private static synchronized HttpClient client() {
+        if (client == null) {
+            client = HttpClientKt.HttpClient(CIO.INSTANCE, cfg -> {
+                cfg.install(io.ktor.client.plugins.websocket.WebSockets.Plugin, c -> Unit.INSTANCE);
+                return Unit.INSTANCE;
+            });
+        }
+        return client;
+    }
+
+    public static WebSocket connect(String uri) throws IOException {
+        io.aio4j.internal.TaskImpl.current("WebSockets.connect");
+        DefaultWebSocketSession s = Suspend.call(k -> BuildersKt.webSocketSession(client(), uri, b -> Unit.INSTANCE, k));
+        return new WebSocketImpl(s);
+    }
+
+    @Override
+    public void send(String text) throws IOException {
+        send(new Frame.Text(text));
+    }
+
+    @Override
+    public void send(byte[] data) throws IOException {
+        send(new Frame.Binary(true, data.clone()));
+    }
+
+    private void send(Frame f) throws IOException {
+        try {
+            Suspend.<Unit>call(k -> session.getOutgoing().send(f, k));
+        } catch (Exception e) {
+            if (e instanceof ClosedSendChannelException || e instanceof java.util.concurrent.CancellationException) {
+                throw closedError();
+            }
+            throw rethrow(e);
+        }
+    }
+
+    @Override
+    public void ping(byte[] data) throws IOException {
+        send(new Frame.Ping(data.clone()));
+    }
+
+    @Override
+    public Message recv() throws IOException {
+        for (;;) {
+            Frame f;
+            try {
+                f = Suspend.call(session.getIncoming()::receive);
+            } catch (Exception e) {
+                if (e instanceof ClosedReceiveChannelException) {
+                    throw closedError();
+                }
+                throw rethrow(e);
+            }
+            if (f instanceof Frame.Text t) {
+                return new Message.Text(FrameCommonKt.readText(t));
+            }
+            if (f instanceof Frame.Binary b) {
+                return new Message.Binary(b.getData());
+            }
+            // control frames are handled by the session
+        }
+    }
+
+    private ConnectionClosed closedError() {
+        CloseReason r = closeReasonOrAbnormal();
+        return new ConnectionClosed(r.getCode(), r.getMessage());
+    }
+
+    private CloseReason closeReasonOrAbnormal() {
+        CloseReason r = closed;
+        if (r == null) {
+            try {
+                r = Suspend.call(session.getCloseReason()::await);
+            } catch (Exception e) {
+                r = null;
+            }
+            if (r == null) {
+                r = new CloseReason((short) 1006, "the connection dropped without a close handshake");
+            }
+            closed = r;
+        }
+        return r;
+    }
+
+    private static IOException rethrow(Exception e) throws IOException {
+        if (e instanceof IOException io) {
+            throw io;
+        }
+        throw io.aio4j.bridge.internal.Suspensions.sneakyThrow(e);
+    }
+
+    @Override
+    public void close(int code, String reason) throws IOException {
+        if (closed != null) {
+            return;
+        }
+        try {
+            Suspend.<Unit>call(k -> WebSocketSessionKt.close(session, new CloseReason((short) code, reason), k));
+        } catch (Exception e) {
+            if (!(e instanceof ClosedSendChannelException)) {
+                throw rethrow(e);
+            }
+        }
+        closed = new CloseReason((short) code, reason);
+    }
+
+    @Override
+    public void close() {
+        try {
+            close(1000, "");
+        } catch (IOException e) {
+            // closing anyway
+        }
+    }
+
+    @Override
+    public int closeCode() {
+        CloseReason r = closed;
+        return r == null ? -1 : r.getCode();
+    }
+
+    @Override
+    public String closeReason() {
+        CloseReason r = closed;
+        return r == null ? null : r.getMessage();
+    }
+
+    @Override
+    public Iterator<Message> iterator() {
+        return new Iterator<>() {
+            private Message next;
+            private boolean done;
+
+            @Override
+            public boolean hasNext() {
+                if (next == null && !done) {
+                    try {
+                        next = recv();
+                    } catch (ConnectionClosed c) {
+                        if (!c.ok()) {
+                            throw new UncheckedIOException(c);
+                        }
+                        done = true; // async for ends on a normal close
+                    } catch (IOException e) {
+                        throw new UncheckedIOException(e);
+                    }
+                }
+                return !done;
+            }
+
+            @Override
+            public Message next() {
+                if (!hasNext()) {
+                    throw new NoSuchElementException("the WebSocket is closed");
+                }
+                Message m = next;
+                next = null;
+                return m;
+            }
+        };
+    }
+
+    void terminate() {
+        session.terminate();
+    }
+
+    @Override
+    public String toString() {
+        return "<WebSocket " + (closed == null ? "open" : "closed " + closed.getCode()) + ">";
+    }
+}

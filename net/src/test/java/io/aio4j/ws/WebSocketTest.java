@@ -1,0 +1,159 @@
+package io.aio4j.ws;
+
+import static java.nio.charset.StandardCharsets.UTF_8;
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.aio4j.Aio;
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
+import java.io.OutputStream;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.security.MessageDigest;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.Collections;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import org.junit.jupiter.api.Test;
+
+/** WebSocket echo, close handshakes and a dropped connection, against servers the tests start. */
+class WebSocketTest {
+
+    static void echo(WebSocket ws) throws Exception {
+        for (Message m : ws) {
+            switch (m) {
+                case Message.Text t -> ws.send("echo: " + t.text());
+                case Message.Binary b -> ws.send(b.data());
+            }
+        }
+    }
+
+    @Test
+    void echoTextAndBytesThenACloseHandshake() throws Exception {
+        Aio.run(() -> {
+            WebSocketServer server = WebSockets.serve(WebSocketTest::echo, "127.0.0.1", 0);
+            WebSocket ws = WebSockets.connect("ws://127.0.0.1:" + server.port() + "/");
+            ws.send("hello");
+            assertEquals("echo: hello", ws.recv().text());
+            byte[] data = {1, 2, 3, 0, (byte) 255};
+            ws.send(data);
+            assertArrayEquals(data, ((Message.Binary) ws.recv()).data());
+            ws.ping(new byte[] {9});
+            ws.send("after ping");
+            assertEquals("echo: after ping", ws.recv().text());
+            ws.close(1000, "done");
+            assertEquals(1000, ws.closeCode());
+            ConnectionClosed e = assertThrows(ConnectionClosed.class, ws::recv);
+            assertTrue(e.ok());
+            server.close();
+            server.waitClosed();
+        });
+    }
+
+    @Test
+    void theSideThatDidNotCloseGetsTheCodeAsAnException() throws Exception {
+        Aio.run(() -> {
+            WebSocketServer server = WebSockets.serve(ws -> {
+                ws.recv();
+                ws.close(4000, "bye");
+            }, "127.0.0.1", 0);
+            WebSocket ws = WebSockets.connect("ws://127.0.0.1:" + server.port() + "/");
+            ws.send("anything");
+            ConnectionClosed e = assertThrows(ConnectionClosed.class, ws::recv);
+            assertEquals(4000, e.code());
+            assertEquals("bye", e.reason());
+            assertTrue(!e.ok());
+            server.close();
+        });
+    }
+
+    @Test
+    void aServerThatDropsTheConnectionMidMessageIsAnAbnormalClose() throws Exception {
+        ServerSocket raw = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
+        Thread.ofPlatform().daemon().start(() -> {
+            try (raw; Socket s = raw.accept()) {
+                BufferedReader in = new BufferedReader(new InputStreamReader(s.getInputStream(), UTF_8));
+                String key = null;
+                for (String line; (line = in.readLine()) != null && !line.isEmpty(); ) {
+                    if (line.toLowerCase().startsWith("sec-websocket-key:")) {
+                        key = line.substring(18).trim();
+                    }
+                }
+                String accept = Base64.getEncoder().encodeToString(MessageDigest.getInstance("SHA-1")
+                        .digest((key + "258EAFA5-E914-47DA-95CA-C5AB0DC85B11").getBytes(UTF_8)));
+                OutputStream out = s.getOutputStream();
+                out.write(("HTTP/1.1 101 Switching Protocols\r\nUpgrade: websocket\r\nConnection: Upgrade\r\n"
+                        + "Sec-WebSocket-Accept: " + accept + "\r\n\r\n").getBytes(UTF_8));
+                out.write(new byte[] {(byte) 0x81, 10, 'p', 'a', 'r', 't'}); // a text frame of 10 bytes: 4 sent
+                out.flush();
+                Thread.sleep(50);
+            } catch (Exception e) {
+                // the test sees the effect
+            }
+        });
+        Aio.run(() -> {
+            WebSocket ws = WebSockets.connect("ws://127.0.0.1:" + raw.getLocalPort() + "/");
+            ConnectionClosed e = assertThrows(ConnectionClosed.class, ws::recv);
+            assertEquals(1006, e.code());
+        });
+    }
+
+    @Test
+    void theServerTalksToTheJdkWebSocketClient() throws Exception {
+        List<String> got = Collections.synchronizedList(new ArrayList<>());
+        Aio.run(() -> {
+            WebSocketServer server = WebSockets.serve(WebSocketTest::echo, "127.0.0.1", 0);
+            CompletableFuture<Void> done = new CompletableFuture<>();
+            Aio.toThread(() -> {
+                java.net.http.WebSocket jdk = HttpClient.newHttpClient().newWebSocketBuilder()
+                        .buildAsync(URI.create("ws://127.0.0.1:" + server.port() + "/"), new java.net.http.WebSocket.Listener() {
+                            @Override
+                            public CompletionStage<?> onText(java.net.http.WebSocket w, CharSequence data, boolean last) {
+                                got.add(data.toString());
+                                w.request(1);
+                                if (got.size() == 2) {
+                                    w.sendClose(1000, "bye");
+                                }
+                                return null;
+                            }
+
+                            @Override
+                            public CompletionStage<?> onClose(java.net.http.WebSocket w, int code, String reason) {
+                                done.complete(null);
+                                return null;
+                            }
+                        }).join();
+                jdk.sendText("one", true).join();
+                jdk.sendText("two", true).join();
+                return null;
+            });
+            Aio.waitFor(10, () -> Aio.awaitFuture(done));
+            server.close();
+            server.waitClosed();
+        });
+        assertEquals(List.of("echo: one", "echo: two"), got);
+    }
+
+    @Test
+    void aHandlerFailureClosesWith1011() throws Exception {
+        List<String> reported = Collections.synchronizedList(new ArrayList<>());
+        Aio.run(io.aio4j.Config.defaults().withExceptionHandler((m, e) -> reported.add(m)), () -> {
+            WebSocketServer server = WebSockets.serve(ws -> {
+                throw new IllegalStateException("handler failed");
+            }, "127.0.0.1", 0);
+            WebSocket ws = WebSockets.connect("ws://127.0.0.1:" + server.port() + "/");
+            ConnectionClosed e = assertThrows(ConnectionClosed.class, ws::recv);
+            assertEquals(1011, e.code());
+            server.close();
+        });
+        assertEquals(List.of("Unhandled exception in the WebSocket handler"), reported);
+    }
+}
