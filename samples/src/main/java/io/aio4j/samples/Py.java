@@ -1,11 +1,47 @@
 package io.aio4j.samples;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.Iterator;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Collectors;
 
 /** Printing values the way Python's {@code print} does, so that ports print the same lines. */
 public final class Py {
     private Py() {
+    }
+
+    /** {@code print(value)} of what Python's {@code json.loads} returns: {@code {'key': 'value'}}. */
+    public static String repr(JsonNode n) {
+        if (n.isObject()) {
+            StringBuilder b = new StringBuilder("{");
+            for (Iterator<Map.Entry<String, JsonNode>> it = n.fields(); it.hasNext(); ) {
+                Map.Entry<String, JsonNode> e = it.next();
+                b.append(str(e.getKey())).append(": ").append(repr(e.getValue()));
+                if (it.hasNext()) {
+                    b.append(", ");
+                }
+            }
+            return b.append('}').toString();
+        }
+        if (n.isArray()) {
+            StringBuilder b = new StringBuilder("[");
+            for (int i = 0; i < n.size(); i++) {
+                b.append(i > 0 ? ", " : "").append(repr(n.get(i)));
+            }
+            return b.append(']').toString();
+        }
+        if (n.isTextual()) {
+            return str(n.asText());
+        }
+        if (n.isBoolean()) {
+            return n.asBoolean() ? "True" : "False";
+        }
+        return n.isNull() ? "None" : n.toString();
+    }
+
+    private static String str(String s) {
+        return "'" + s.replace("\\", "\\\\").replace("'", "\\'") + "'";
     }
 
     /** {@code print(list_of_str)}: {@code ['a', 'b']}. */

@@ -8,6 +8,11 @@ import io.aio4j.samples.basics.Hello;
 import io.aio4j.samples.basics.SayAfter;
 import io.aio4j.samples.basics.WaitTasks;
 import io.aio4j.samples.generators.AsyncRange;
+import io.aio4j.samples.http.FetchLengths;
+import io.aio4j.samples.http.FetchUrls;
+import io.aio4j.samples.http.HttpGather;
+import io.aio4j.samples.http.PostJson;
+import io.aio4j.samples.ws.WebSocketEcho;
 import io.aio4j.samples.timeouts.WaitForOperation;
 import io.aio4j.samples.timeouts.WaitForTimeout;
 import java.io.FileDescriptor;
@@ -40,7 +45,12 @@ public final class Tour {
             new Sample("wait-tasks", "seed 002 · wait", () -> WaitTasks.main(new String[0])),
             new Sample("wait-for-timeout", "seed 000 · 超时处理", () -> WaitForTimeout.main(new String[0])),
             new Sample("wait-for-operation", "seed 002 · wait_for", () -> WaitForOperation.main(new String[0])),
-            new Sample("async-range", "seed 002 · 异步生成器", () -> AsyncRange.main(new String[0])));
+            new Sample("async-range", "seed 002 · 异步生成器", () -> AsyncRange.main(new String[0])),
+            new Sample("http-gather", "seed 000 · asyncio HTTP 请求", () -> HttpGather.main(new String[0])),
+            new Sample("fetch-urls", "seed 001 · 异步HTTP客户端示例", () -> FetchUrls.main(new String[0])),
+            new Sample("fetch-lengths", "seed 002 · aiohttp", () -> FetchLengths.main(new String[0])),
+            new Sample("post-json", "seed 002 · 异步 POST 请求", () -> PostJson.main(new String[0])),
+            new Sample("websocket-echo", "seed 001 · WebSocket 服务器", () -> WebSocketEcho.main(new String[0])));
 
     private Tour() {
     }
