@@ -36,6 +36,8 @@ public final class EventLoopImpl implements EventLoop {
     private static final long EXECUTOR_SHUTDOWN_SECONDS = 300;
 
     public final Loop loop;
+    /** Another network for Net to use on this loop (the test kit's memory network), or null. */
+    public volatile Object network;
     private final Set<Unretrieved> unretrieved = ConcurrentHashMap.newKeySet();
     private ThreadPoolExecutor defaultExecutor;
 

@@ -27,6 +27,7 @@ public final class Futures {
         CompletableFuture<T> f = toFuture(stage);
         TaskImpl<?> me = TaskImpl.current(what);
         if (!f.isDone()) {
+            me.markForeign(); // another thread completes it: virtual time must wait for it
             me.<Unit>await(k -> Suspensions.suspendCancellable(k, (CancellableContinuation<Unit> c) -> {
                 f.whenComplete((v, e) -> Suspensions.resumeUnit(c));
                 c.invokeOnCancellation(cause -> {

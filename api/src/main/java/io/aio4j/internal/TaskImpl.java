@@ -33,6 +33,8 @@ public final class TaskImpl<T> extends Fiber implements Task<T> {
     private volatile String name;
     /** This task's TaskLocal values; read and replaced on its own fiber only. */
     Map<TaskLocal<?>, Object> context;
+    /** Where the task was created, when the loop tracks it (tests, debug). */
+    private final Throwable createdAt;
 
     // written under loop.lock; outcome is volatile so that done() and await() need no lock
     private volatile int outcome = PENDING;
@@ -48,6 +50,7 @@ public final class TaskImpl<T> extends Fiber implements Task<T> {
         this.eventLoop = eventLoop;
         this.name = name;
         this.body = body;
+        this.createdAt = eventLoop.loop.tracking() ? new Throwable("task " + name + " was created here") : null;
     }
 
     /** Creates and schedules a task (asyncio: {@code loop.create_task}). */
@@ -63,6 +66,11 @@ public final class TaskImpl<T> extends Fiber implements Task<T> {
     /** The task running on this thread, or an error saying that {@code what} needs one. */
     public static TaskImpl<?> current(String what) {
         return (TaskImpl<?>) Suspensions.currentFiber(what);
+    }
+
+    /** Where the task was created, or null when the loop does not track it. */
+    public Throwable createdAt() {
+        return createdAt;
     }
 
     // ---- running ---------------------------------------------------------------------------------

@@ -39,7 +39,22 @@ public final class Waiter {
      * consumed and must be passed on. Call without holding {@code owner}'s monitor.
      */
     public void await(Object owner, String what) {
+        await(owner, what, false);
+    }
+
+    /**
+     * {@link #await(Object, String)} for a wakeup that another thread delivers (a pipe's pump thread):
+     * virtual time does not jump past it.
+     */
+    public void awaitForeign(Object owner, String what) {
+        await(owner, what, true);
+    }
+
+    private void await(Object owner, String what, boolean foreign) {
         TaskImpl<?> me = TaskImpl.current(what);
+        if (foreign) {
+            me.markForeign();
+        }
         me.<Unit>await(k -> Suspensions.suspendCancellable(k, (CancellableContinuation<Unit> c) -> {
             boolean now;
             synchronized (owner) {

@@ -48,6 +48,8 @@ public abstract class Fiber implements Continuation<Object> {
     private CancelHook parkHook;
     /** The suspension of aio4j's own primitives that this fiber is parked in; cancelled directly. */
     private CancellableContinuation<?> pending;
+    /** The current await will be ended by another thread (see {@link #markForeign()}). */
+    private boolean foreign;
 
     /**
      * The continuation aio4j's own suspensions use: the loop as context and no Job, so that a
@@ -112,6 +114,7 @@ public abstract class Fiber implements Continuation<Object> {
             if (pending != null) {
                 pending = null;
             }
+            foreign = false;
             return (T) r;
         }
         return (T) parkInAwait();
@@ -162,7 +165,31 @@ public abstract class Fiber implements Continuation<Object> {
         afterResume();
     }
 
+    /**
+     * Marks the await being set up as one that another thread ends (a future, a pipe's pump): virtual
+     * time must not jump past it. Kotlin suspend functions called through {@code Suspend.call} count
+     * as foreign without this.
+     */
+    public void markForeign() {
+        foreign = true;
+    }
+
     private Object parkInAwait() {
+        boolean external = foreign || pending == null;
+        foreign = false;
+        if (external) {
+            loop.foreignWait(1);
+        }
+        try {
+            return parkAndResume();
+        } finally {
+            if (external) {
+                loop.foreignWait(-1);
+            }
+        }
+    }
+
+    private Object parkAndResume() {
         Object target = null;
         String message = null;
         loop.lock.lock();

@@ -70,6 +70,11 @@ public final class Loop extends CoroutineDispatcher implements Delay {
     private boolean stopping;
     private boolean closed;
     private volatile Object owner;
+    private final java.util.concurrent.atomic.AtomicInteger foreignWaits = new java.util.concurrent.atomic.AtomicInteger();
+    // test support, off by default
+    private volatile java.util.Random schedule;
+    private final java.util.Map<Object, Throwable> resources = new java.util.IdentityHashMap<>();
+    private volatile boolean tracking;
 
     public Loop(int permits, Carrier carrier, Clock clock, ErrorSink errors) {
         if (permits < 1) {
@@ -79,6 +84,9 @@ public final class Loop extends CoroutineDispatcher implements Delay {
         this.carrier = carrier;
         this.clock = clock;
         this.errors = errors;
+        if (clock instanceof VirtualClock v) {
+            v.attach(this);
+        }
         try {
             this.selector = Selector.open();
         } catch (IOException e) {
@@ -169,6 +177,70 @@ public final class Loop extends CoroutineDispatcher implements Delay {
         } finally {
             lock.unlock();
         }
+    }
+
+    // ---- test support ------------------------------------------------------------------------
+
+    /**
+     * Runs the items ready at the same moment in an order chosen by {@code random} instead of FIFO (a
+     * reproducible schedule for a seeded random); null restores asyncio's FIFO order.
+     */
+    public void schedule(java.util.Random random) {
+        this.schedule = random;
+    }
+
+    /** Records where tasks and resources are created, for leak reports. */
+    public void setTracking(boolean on) {
+        tracking = on;
+    }
+
+    public boolean tracking() {
+        return tracking;
+    }
+
+    /** With tracking on: {@code resource} is open, created at the caller's stack. */
+    public void track(Object resource, String description) {
+        if (tracking) {
+            Throwable where = new Throwable(description + " was created here");
+            synchronized (resources) {
+                resources.put(resource, where);
+            }
+        }
+    }
+
+    /** {@code resource} is closed. */
+    public void untrack(Object resource) {
+        if (tracking) {
+            synchronized (resources) {
+                resources.remove(resource);
+            }
+        }
+    }
+
+    /** The resources still open, each with the place it was created. */
+    public java.util.List<Throwable> openResources() {
+        synchronized (resources) {
+            return new ArrayList<>(resources.values());
+        }
+    }
+
+    /** Whether nothing is ready to run now (timers and I/O aside). */
+    public boolean nothingReady() {
+        lock.lock();
+        try {
+            return ready.isEmpty();
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** Tasks parked in a wait that another thread will end (a Kotlin call, a future, a pipe). */
+    public int foreignWaits() {
+        return foreignWaits.get();
+    }
+
+    void foreignWait(int delta) {
+        foreignWaits.addAndGet(delta);
     }
 
     /** Under lock: interest ops changed; a driver blocked in select must see them. */
@@ -402,12 +474,23 @@ public final class Loop extends CoroutineDispatcher implements Delay {
                 collectTimersLocked(clock.nanoTime());
             }
             budget = ready.size();
+            if (schedule != null && budget > 1) {
+                shuffleReadyLocked();
+            }
             if (budget == 0) {
                 return null;
             }
         }
         budget--;
         return ready.pollFirst();
+    }
+
+    /** A seeded reordering of the items ready at this iteration: one reproducible schedule. */
+    private void shuffleReadyLocked() {
+        java.util.List<Object> items = new ArrayList<>(ready);
+        java.util.Collections.shuffle(items, schedule);
+        ready.clear();
+        ready.addAll(items);
     }
 
     private void collectSelectedLocked() {

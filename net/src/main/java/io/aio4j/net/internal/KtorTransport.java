@@ -53,6 +53,7 @@ public final class KtorTransport implements WriteTransport, StreamReaderImpl.Rea
     private final ArrayDeque<Waiter> drainWaiters = new ArrayDeque<>();
     private final ArrayDeque<Waiter> closeWaiters = new ArrayDeque<>();
     private TaskImpl<Void> readPump;
+    private volatile io.aio4j.bridge.internal.Loop loop;
     private TaskImpl<Void> writePump;
 
     /** Ktor's selector for the sockets aio4j opens with the Ktor transport (its own threads). */
@@ -79,6 +80,8 @@ public final class KtorTransport implements WriteTransport, StreamReaderImpl.Rea
         KtorTransport t = new KtorTransport(socket, limit, onClosed);
         t.readPump = TaskImpl.create(loop, "ktor-read " + socket, t::pumpIn);
         t.writePump = TaskImpl.create(loop, "ktor-write " + socket, t::pumpOut);
+        t.loop = loop.loop;
+        loop.loop.track(t, "a Ktor stream connection to " + t.extraInfo("peername"));
         return t;
     }
 
@@ -300,6 +303,9 @@ public final class KtorTransport implements WriteTransport, StreamReaderImpl.Rea
             closing = true;
             queue.clear();
             pending = 0;
+            if (loop != null) {
+                loop.untrack(this);
+            }
             if (e == null) {
                 reader.feedEofLocked();
             } else {

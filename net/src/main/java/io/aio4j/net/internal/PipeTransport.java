@@ -21,6 +21,7 @@ final class PipeTransport {
     static StreamReaderImpl reader(InputStream in, int limit, String name) {
         Object lock = new Object();
         StreamReaderImpl reader = new StreamReaderImpl(lock, limit);
+        reader.markForeignFed();
         boolean[] paused = {false};
         reader.setTransport(new StreamReaderImpl.ReadControl() {
             @Override
@@ -166,7 +167,7 @@ final class PipeTransport {
                 drainWaiters.add(w);
             }
             try {
-                w.await(lock, "StreamWriter.drain");
+                w.awaitForeign(lock, "StreamWriter.drain");
             } finally {
                 synchronized (lock) {
                     drainWaiters.remove(w);
@@ -205,7 +206,7 @@ final class PipeTransport {
                 closeWaiters.add(w);
             }
             try {
-                w.await(lock, "StreamWriter.waitClosed");
+                w.awaitForeign(lock, "StreamWriter.waitClosed");
             } finally {
                 synchronized (lock) {
                     closeWaiters.remove(w);

@@ -33,6 +33,7 @@ public final class ServerImpl implements Server {
     private final IoRegistration reg;
     private final io.ktor.network.sockets.ServerSocket ktorServer; // the Ktor transport's, or null
     private TaskImpl<Void> ktorAccepting;
+    private Runnable memoryClose; // a memory-network server
     private final Path unixPath;
     private final SocketAddress address;
 
@@ -54,6 +55,7 @@ public final class ServerImpl implements Server {
         channel.configureBlocking(false);
         this.reg = loop.loop.register(channel, this::acceptReady);
         reg.interest(SelectionKey.OP_ACCEPT);
+        loop.loop.track(this, "a server on " + address);
     }
 
     private ServerImpl(EventLoopImpl loop, ConnectionHandler handler, ServerOptions options,
@@ -67,6 +69,43 @@ public final class ServerImpl implements Server {
         this.ktorServer = ktorServer;
         this.address = KtorTransport.toJava(ktorServer.getLocalAddress());
         this.ktorAccepting = TaskImpl.create(loop, "ktor-accept " + address, this::acceptKtor);
+        loop.loop.track(this, "a server on " + address);
+    }
+
+    private ServerImpl(EventLoopImpl loop, ConnectionHandler handler, ServerOptions options, SocketAddress address,
+            Runnable memoryClose) {
+        this.loop = loop;
+        this.handler = handler;
+        this.options = options;
+        this.channel = null;
+        this.reg = null;
+        this.unixPath = null;
+        this.ktorServer = null;
+        this.address = address;
+        this.memoryClose = memoryClose;
+        loop.loop.track(this, "a memory-network server on " + address);
+    }
+
+    /** A server of the test kit's memory network; connections arrive through {@link #acceptMemory}. */
+    static ServerImpl memory(EventLoopImpl loop, ConnectionHandler handler, ServerOptions o, SocketAddress address,
+            Runnable onClose) {
+        return new ServerImpl(loop, handler, o, address, onClose);
+    }
+
+    void acceptMemory(MemoryPipe.End end) {
+        synchronized (this) {
+            if (closed) {
+                end.abort();
+                return;
+            }
+            clients.add(end);
+        }
+        end.onClosed(() -> clientGone(end));
+        startHandler(end.reader(), end.writer(), end, null);
+    }
+
+    int limit() {
+        return options.limit();
     }
 
     /** A server on Ktor raw sockets (the interop transport). */
@@ -241,9 +280,12 @@ public final class ServerImpl implements Server {
                 return;
             }
             closed = true;
+            loop.loop.untrack(this);
             if (reg != null) {
                 reg.cancel();
                 closeQuietly(channel);
+            } else if (memoryClose != null) {
+                memoryClose.run();
             } else {
                 try {
                     ktorServer.close();

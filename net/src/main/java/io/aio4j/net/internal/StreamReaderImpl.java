@@ -32,6 +32,7 @@ public final class StreamReaderImpl implements StreamReader {
     private Throwable exception;
     private Waiter waiter;
     private boolean paused;
+    private volatile boolean foreignFed; // fed by another thread (a pipe's pump), not by the loop
 
     /** What the reader asks of its transport. */
     public interface ReadControl {
@@ -46,6 +47,10 @@ public final class StreamReaderImpl implements StreamReader {
         }
         this.lock = lock;
         this.limit = limit;
+    }
+
+    void markForeignFed() {
+        foreignFed = true;
     }
 
     void setTransport(ReadControl transport) {
@@ -172,7 +177,11 @@ public final class StreamReaderImpl implements StreamReader {
             waiter = w;
         }
         try {
-            w.await(lock, "StreamReader." + funcName);
+            if (foreignFed) {
+                w.awaitForeign(lock, "StreamReader." + funcName);
+            } else {
+                w.await(lock, "StreamReader." + funcName);
+            }
         } finally {
             synchronized (lock) {
                 if (waiter == w) {
