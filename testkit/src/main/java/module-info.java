@@ -1,8 +1,10 @@
 /**
- * The aio4j test kit. The test-kit issue fills it; for now it only takes its place in the module
- * graph (and is the module that aio4j's internal packages are exported to).
+ * The aio4j test kit: {@link io.aio4j.testkit.AioTest} (virtual time, reproducible schedules, leak
+ * checks), {@link io.aio4j.testkit.MemoryNetwork}, {@link io.aio4j.testkit.StreamConformance} and
+ * {@link io.aio4j.testkit.Expect}.
  */
 module io.aio4j.testkit {
     requires transitive io.aio4j.net;
-    requires org.junit.jupiter.api;
+    requires transitive org.junit.jupiter.api;
+    exports io.aio4j.testkit;
 }

@@ -175,16 +175,21 @@ public abstract class Fiber implements Continuation<Object> {
     }
 
     private Object parkInAwait() {
-        boolean external = foreign || pending == null;
+        boolean marked = foreign;
+        boolean external = !marked && pending == null; // a Kotlin suspend function via Suspend.call
         foreign = false;
-        if (external) {
+        if (marked) {
             loop.foreignWait(1);
+        } else if (external) {
+            loop.externalWait(1);
         }
         try {
             return parkAndResume();
         } finally {
-            if (external) {
+            if (marked) {
                 loop.foreignWait(-1);
+            } else if (external) {
+                loop.externalWait(-1);
             }
         }
     }

@@ -71,6 +71,7 @@ public final class Loop extends CoroutineDispatcher implements Delay {
     private boolean closed;
     private volatile Object owner;
     private final java.util.concurrent.atomic.AtomicInteger foreignWaits = new java.util.concurrent.atomic.AtomicInteger();
+    private final java.util.concurrent.atomic.AtomicInteger externalWaits = new java.util.concurrent.atomic.AtomicInteger();
     // test support, off by default
     private volatile java.util.Random schedule;
     private final java.util.Map<Object, Throwable> resources = new java.util.IdentityHashMap<>();
@@ -234,13 +235,22 @@ public final class Loop extends CoroutineDispatcher implements Delay {
         }
     }
 
-    /** Tasks parked in a wait that another thread will end (a Kotlin call, a future, a pipe). */
+    /** Tasks parked in a wait that another thread will end (a thread's work, a future, a pipe). */
     public int foreignWaits() {
         return foreignWaits.get();
     }
 
     void foreignWait(int delta) {
         foreignWaits.addAndGet(delta);
+    }
+
+    /** Tasks parked in a Kotlin suspend function (which may end on another thread, or on a loop timer). */
+    public int externalWaits() {
+        return externalWaits.get();
+    }
+
+    void externalWait(int delta) {
+        externalWaits.addAndGet(delta);
     }
 
     /** Under lock: interest ops changed; a driver blocked in select must see them. */

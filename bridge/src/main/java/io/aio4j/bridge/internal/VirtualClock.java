@@ -7,21 +7,29 @@ import java.nio.channels.Selector;
 /**
  * Virtual time for tests: when every task waits, the clock jumps to the next timer instead of the
  * loop sleeping (Trio's {@code autojump_clock}, kotlinx-coroutines-test's virtual time). While real
- * work is outstanding (a socket the loop watches, or a wait that another thread will end: a Kotlin
- * call, a future, a pipe), the clock jumps only after the loop stayed idle for a short real-time
- * threshold, so that a timeout never fires on data still in flight.
+ * work is outstanding, the clock jumps only after the loop stayed idle for a real-time threshold, so
+ * that a timeout never fires on work still in flight: a short one ({@code thresholdNanos}) while
+ * sockets are watched or Kotlin suspend functions run, and a longer one ({@code foreignThresholdNanos})
+ * while a task waits for work another thread surely does (toThread, a future, a pipe).
  */
 public final class VirtualClock implements Clock {
     private final long thresholdNanos;
+    private final long foreignThresholdNanos;
     private volatile long now = 1_000_000_000L;
     private volatile Loop loop;
 
-    /** @param thresholdNanos how long the loop must idle, in real time, with real work outstanding */
-    public VirtualClock(long thresholdNanos) {
-        if (thresholdNanos < 0) {
-            throw new IllegalArgumentException("the autojump threshold must be >= 0 ns: " + thresholdNanos);
+    /**
+     * @param thresholdNanos how long the loop must idle, in real time, with sockets or Kotlin calls
+     *     outstanding
+     * @param foreignThresholdNanos how long with another thread's work outstanding
+     */
+    public VirtualClock(long thresholdNanos, long foreignThresholdNanos) {
+        if (thresholdNanos < 0 || foreignThresholdNanos < 0) {
+            throw new IllegalArgumentException("autojump thresholds must be >= 0 ns: " + thresholdNanos + ", "
+                    + foreignThresholdNanos);
         }
         this.thresholdNanos = thresholdNanos;
+        this.foreignThresholdNanos = foreignThresholdNanos;
     }
 
     /** Binds the clock to the loop it drives (its selector and foreign waits decide when to jump). */
@@ -48,7 +56,8 @@ public final class VirtualClock implements Clock {
 
     @Override
     public void idle(Selector selector, long timeoutNanos) throws IOException {
-        if (!realWorkOutstanding(selector)) {
+        long threshold = threshold(selector);
+        if (threshold < 0) {
             selector.selectNow(); // clears a pending wakeup
             if (timeoutNanos >= 0) {
                 now += timeoutNanos; // nothing else can happen first: jump to the next timer
@@ -58,7 +67,7 @@ public final class VirtualClock implements Clock {
             return;
         }
         long start = System.nanoTime();
-        long wait = timeoutNanos < 0 ? thresholdNanos : Math.min(thresholdNanos, Long.MAX_VALUE);
+        long wait = threshold;
         selector.select(Math.max(1, wait / 1_000_000));
         boolean happened = !selector.selectedKeys().isEmpty() || System.nanoTime() - start < wait;
         if (!happened && timeoutNanos >= 0) {
@@ -66,16 +75,20 @@ public final class VirtualClock implements Clock {
         }
     }
 
-    private boolean realWorkOutstanding(Selector selector) {
+    /** The real idleness to wait for before jumping, or -1 to jump at once. */
+    private long threshold(Selector selector) {
         Loop l = loop;
         if (l != null && l.foreignWaits() > 0) {
-            return true;
+            return foreignThresholdNanos;
+        }
+        if (l != null && l.externalWaits() > 0) {
+            return thresholdNanos;
         }
         for (SelectionKey k : selector.keys()) {
             if (k.isValid() && k.interestOps() != 0) {
-                return true;
+                return thresholdNanos;
             }
         }
-        return false;
+        return -1;
     }
 }

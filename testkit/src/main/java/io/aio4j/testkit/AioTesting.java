@@ -1,0 +1,160 @@
+package io.aio4j.testkit;
+
+import io.aio4j.Aio;
+import io.aio4j.Config;
+import io.aio4j.bridge.internal.Suspensions;
+import io.aio4j.bridge.internal.VirtualClock;
+import io.aio4j.internal.EventLoopImpl;
+import io.aio4j.internal.RunnerImpl;
+import io.aio4j.internal.TaskImpl;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Random;
+
+/**
+ * What {@link AioTest} does, callable without JUnit: runs a body on a loop with a virtual clock, an
+ * optional seeded schedule, and leak checks.
+ */
+public final class AioTesting {
+    private AioTesting() {
+    }
+
+    /**
+     * How a test body runs.
+     *
+     * @param seed the schedule's seed, or {@link AioTest#NO_SEED} for FIFO
+     * @param autojumpThresholdMillis real idleness before jumping while real I/O is outstanding
+     * @param checkLeaks whether leaks fail the run
+     * @param parallelism task bodies at once
+     */
+    public record Settings(long seed, long autojumpThresholdMillis, boolean checkLeaks, int parallelism) {
+        /** FIFO, a 20 ms threshold, leak checks on, one body at a time. */
+        public static Settings defaults() {
+            return new Settings(AioTest.NO_SEED, 20, true, 1);
+        }
+
+        public Settings withSeed(long s) {
+            return new Settings(s, autojumpThresholdMillis, checkLeaks, parallelism);
+        }
+    }
+
+    /** A test body. */
+    @FunctionalInterface
+    public interface Body {
+        void run(AioTestContext ctx) throws Throwable;
+    }
+
+    /** Real idleness before the clock jumps while another thread's work (toThread, a future) is outstanding. */
+    static final long FOREIGN_THRESHOLD_MILLIS = 1000;
+
+    /** Runs {@code body} as {@link AioTest} would; throws its failure or an {@link AssertionError} for leaks. */
+    public static void run(Settings settings, Body body) throws Throwable {
+        run(settings, new AioTestContext(), body);
+    }
+
+    static void run(Settings s, AioTestContext ctx, Body body) throws Throwable {
+        VirtualClock clock = new VirtualClock(s.autojumpThresholdMillis() * 1_000_000,
+                Math.max(s.autojumpThresholdMillis(), FOREIGN_THRESHOLD_MILLIS) * 1_000_000);
+        List<String> reported = Collections.synchronizedList(new ArrayList<>());
+        Config config = Config.parallel(s.parallelism()).withExceptionHandler((message, error) ->
+                reported.add(message + (error != null ? ": " + error : "")));
+        EventLoopImpl loop = new EventLoopImpl(config, clock);
+        loop.loop.setTracking(s.checkLeaks());
+        if (s.seed() != AioTest.NO_SEED) {
+            loop.loop.schedule(new Random(s.seed()));
+        }
+        ctx.bind(clock, loop, s.seed());
+        List<String> leaks = new ArrayList<>();
+        Throwable failure = null;
+        RunnerImpl runner = new RunnerImpl(loop);
+        try {
+            runner.run(() -> {
+                TaskImpl<?> main = TaskImpl.current("AioTest");
+                try {
+                    body.run(ctx);
+                } catch (Throwable t) {
+                    throw Suspensions.sneakyThrow(t); // unchanged, whatever it is
+                }
+                if (s.checkLeaks()) {
+                    leaks.addAll(settledLeaks(loop, main));
+                }
+                return null;
+            });
+        } catch (Throwable t) {
+            failure = t;
+        } finally {
+            runner.close();
+        }
+        if (failure == null && s.checkLeaks()) {
+            for (String r : reported) {
+                leaks.add("the loop reported: " + r);
+            }
+        }
+        if (failure == null && !leaks.isEmpty()) {
+            failure = new AssertionError("the test leaked:\n  - " + String.join("\n  - ", leaks));
+        }
+        if (failure != null) {
+            if (s.seed() != AioTest.NO_SEED) {
+                AssertionError withSeed = new AssertionError("failed under the schedule of seed " + s.seed()
+                        + " (replay it with @AioTest(seed = " + s.seed() + "L)): " + failure.getMessage(), failure);
+                throw withSeed;
+            }
+            throw Suspensions.sneakyThrow(failure);
+        }
+    }
+
+    /**
+     * What is still pending or open once the loop had a chance to finish what the body started: a
+     * connection closed without waiting completes its close within a few loop turns, and a Kotlin-side
+     * close within a few milliseconds of real time; neither is a leak. Waits at most about half a second
+     * of real time, and never advances the virtual clock (a sleeping task stays a leak).
+     */
+    private static List<String> settledLeaks(EventLoopImpl loop, TaskImpl<?> main) throws Exception {
+        List<String> leaks = leaks(loop, main);
+        for (int round = 0; round < 60 && !leaks.isEmpty(); round++) {
+            if (round < 10) {
+                Aio.sleep(0);
+            } else {
+                Aio.toThread(() -> {
+                    Thread.sleep(10); // real time, during which the virtual clock holds still
+                    return null;
+                });
+            }
+            leaks = leaks(loop, main);
+        }
+        return leaks;
+    }
+
+    private static List<String> leaks(EventLoopImpl loop, TaskImpl<?> main) {
+        List<String> leaks = new ArrayList<>();
+        for (TaskImpl<?> t : loop.pendingTasks()) {
+            if (t != main) {
+                leaks.add("task " + t.name() + " is still pending" + where(t.createdAt()));
+            }
+        }
+        for (Throwable r : loop.loop.openResources()) {
+            leaks.add(r.getMessage().replace(" was created here", "") + " is still open" + where(r));
+        }
+        return leaks;
+    }
+
+    /** " (created at Class.method(File:line))": the first frame outside aio4j's machinery. */
+    static String where(Throwable createdAt) {
+        if (createdAt == null) {
+            return "";
+        }
+        for (StackTraceElement f : createdAt.getStackTrace()) {
+            String c = f.getClassName();
+            if (c.startsWith("java.") || c.startsWith("jdk.") || c.startsWith("kotlin") || c.startsWith("io.aio4j.bridge.")
+                    || c.startsWith("io.aio4j.internal.") || c.startsWith("io.aio4j.net.internal.")
+                    || c.startsWith("io.aio4j.http.internal.") || c.startsWith("io.aio4j.ws.internal.")
+                    || c.equals("io.aio4j.Aio") || c.equals("io.aio4j.net.Net") || c.equals("io.aio4j.ws.WebSockets")
+                    || c.startsWith("io.aio4j.testkit.AioTesting")) {
+                continue;
+            }
+            return " (created at " + f + ")";
+        }
+        return "";
+    }
+}

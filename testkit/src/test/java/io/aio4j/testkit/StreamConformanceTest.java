@@ -1,0 +1,73 @@
+package io.aio4j.testkit;
+
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.aio4j.net.ConnectOptions;
+import io.aio4j.net.Connection;
+import io.aio4j.net.Net;
+import io.aio4j.net.Server;
+import io.aio4j.net.ServerOptions;
+import io.aio4j.net.Transport;
+import io.aio4j.queue.Queue;
+
+/** Every aio4j transport passes the stream conformance suite; a broken pair fails it by name. */
+class StreamConformanceTest {
+
+    /** Pairs from a server whose handler hands over its side and waits for it to close. */
+    private static void checkOver(ServerOptions so, ConnectOptions co) throws Exception {
+        Queue<Connection> accepted = new Queue<>();
+        Server server = Net.startServer((r, w) -> {
+            accepted.put(new Connection(r, w));
+            w.waitClosed();
+        }, "127.0.0.1", 0, so);
+        try {
+            StreamConformance.check(() -> new Connection[] {Net.openConnection("127.0.0.1", server.port(), co), accepted.get()});
+        } finally {
+            server.close();
+            server.waitClosed();
+        }
+    }
+
+    @AioTest
+    void theSelectorTransportConforms() throws Exception {
+        checkOver(ServerOptions.defaults(), ConnectOptions.defaults());
+    }
+
+    @AioTest
+    void theKtorTransportConforms() throws Exception {
+        checkOver(ServerOptions.defaults().withTransport(Transport.KTOR), ConnectOptions.defaults().withTransport(Transport.KTOR));
+    }
+
+    @AioTest
+    void theMemoryNetworkConformsEvenWithOneByteChunks() throws Exception {
+        MemoryNetwork net = MemoryNetwork.install();
+        checkOver(ServerOptions.defaults(), ConnectOptions.defaults());
+        net.splitWritesInto(1);
+        checkOver(ServerOptions.defaults(), ConnectOptions.defaults());
+    }
+
+    @AioTest
+    void aBrokenPairFailsWithTheRuleItBroke() throws Exception {
+        MemoryNetwork.install();
+        Queue<Connection> accepted = new Queue<>();
+        Server server = Net.startServer((r, w) -> {
+            accepted.put(new Connection(r, w));
+            w.waitClosed();
+        }, "127.0.0.1", 0);
+        // "connected" ends that are not each other's peers: what a writes, b never reads
+        AssertionError e = assertThrows(AssertionError.class, () -> StreamConformance.check(() -> {
+            Connection a = Net.openConnection("127.0.0.1", server.port());
+            Connection other = Net.openConnection("127.0.0.1", server.port());
+            accepted.get();
+            Connection b = accepted.get();
+            a.writer().write(new byte[0]);
+            other.writer().abort();
+            return new Connection[] {a, b};
+        }));
+        assertTrue(e.getMessage().startsWith("stream conformance: bytes arrive in order, in both directions"), e.getMessage());
+        server.closeClients();
+        server.close();
+        server.waitClosed();
+    }
+}
