@@ -16,7 +16,7 @@ class CancellationTest {
     @Test
     void cancellationArrivesAtTheNextAwaitAndNotBefore() {
         List<String> log = new ArrayList<>();
-        Aio.run(() -> {
+        VirtualTime.run(() -> {
             Task<Void> t = Aio.createTask(() -> {
                 Aio.currentTask().cancel();
                 log.add("still running"); // no await yet: nothing happens
@@ -38,7 +38,7 @@ class CancellationTest {
     void anAwaitThatDoesNotSuspendDoesNotDeliverTheCancellation() {
         // asyncio: a self-cancelled task's `await q.get()` on a non-empty queue returns; sleep(0) raises
         List<String> log = new ArrayList<>();
-        Aio.run(() -> {
+        VirtualTime.run(() -> {
             Task<String> ready = Aio.createTask(() -> "item");
             ready.await();
             Task<String> t = Aio.createTask(() -> {
@@ -58,7 +58,7 @@ class CancellationTest {
 
     @Test
     void cancellationIsOneShotSoCleanupCanAwait() {
-        Aio.run(() -> {
+        VirtualTime.run(() -> {
             Task<String> t = Aio.createTask(() -> {
                 try {
                     Aio.sleep(10);
@@ -80,7 +80,7 @@ class CancellationTest {
     void aTaskCancelledBeforeItsFirstStepNeverRuns() {
         // asyncio: early: ('early',) [] True
         List<String> ran = new ArrayList<>();
-        Aio.run(() -> {
+        VirtualTime.run(() -> {
             Task<Boolean> t = Aio.createTask(() -> ran.add("ran"));
             t.cancel("early");
             CancelledError e = assertThrows(CancelledError.class, t::await);
@@ -92,7 +92,7 @@ class CancellationTest {
 
     @Test
     void theCancelMessageReachesTheAwaiter() {
-        Aio.run(() -> {
+        VirtualTime.run(() -> {
             Task<Void> t = Aio.createTask(() -> Aio.sleep(10));
             Aio.sleep(0);
             t.cancel("shutting down");
@@ -105,7 +105,7 @@ class CancellationTest {
 
     @Test
     void catchExceptionDoesNotSwallowCancellation() {
-        Aio.run(() -> {
+        VirtualTime.run(() -> {
             Task<String> t = Aio.createTask(() -> {
                 try {
                     Aio.sleep(10);
@@ -124,7 +124,7 @@ class CancellationTest {
     @Test
     void aBodyThatReturnsWhileACancelIsPendingEndsCancelled() {
         // asyncio: ret while cancelled -> True
-        Aio.run(() -> {
+        VirtualTime.run(() -> {
             Task<Integer> t = Aio.createTask(() -> {
                 Aio.currentTask().cancel();
                 return 1;
@@ -136,7 +136,7 @@ class CancellationTest {
 
     @Test
     void cancelOnADoneTaskReturnsFalse() {
-        Aio.run(() -> {
+        VirtualTime.run(() -> {
             Task<Integer> t = Aio.createTask(() -> 1);
             t.await();
             assertFalse(t.cancel());
@@ -149,7 +149,7 @@ class CancellationTest {
     void cancellingCountsRequestsAndUncancelTakesThemBack() {
         // asyncio 3.13: uncancel() reaching zero also drops the pending request ("survived");
         // CPython 3.11 (the one on this machine) still delivered it.
-        Aio.run(() -> {
+        VirtualTime.run(() -> {
             Task<String> t = Aio.createTask(() -> {
                 Task<?> me = Aio.currentTask();
                 me.cancel();
@@ -169,7 +169,7 @@ class CancellationTest {
     void cancellingAnAwaitingTaskCancelsTheAwaitedTaskAndWaitsForIt() {
         // asyncio: True 1 / inner cancelled / outer got 42 / outer continues / 42 True False
         List<String> log = new ArrayList<>();
-        Aio.run(() -> {
+        VirtualTime.run(() -> {
             Task<Integer> inner = Aio.createTask(() -> {
                 try {
                     Aio.sleep(10);
@@ -198,7 +198,7 @@ class CancellationTest {
 
     @Test
     void cancellingAnAwaiterOfANormalTaskCancelsBoth() {
-        Aio.run(() -> {
+        VirtualTime.run(() -> {
             Task<Void> inner = Aio.createTask(() -> Aio.sleep(10));
             Task<Void> outer = Aio.createTask(inner::await);
             Aio.sleep(0);
@@ -212,7 +212,7 @@ class CancellationTest {
     @Test
     void runCancelsTheTasksLeftPendingAndWaitsForThem() {
         List<String> log = new ArrayList<>();
-        String r = Aio.run(() -> {
+        String r = VirtualTime.run(() -> {
             Aio.createTask(() -> {
                 try {
                     Aio.sleep(3600);
@@ -229,7 +229,7 @@ class CancellationTest {
 
     @Test
     void aCancelledMainTaskMakesRunThrowCancelledError() {
-        assertThrows(CancelledError.class, () -> Aio.run(() -> {
+        assertThrows(CancelledError.class, () -> VirtualTime.run(() -> {
             Aio.currentTask().cancel();
             Aio.sleep(0);
         }));
@@ -237,7 +237,7 @@ class CancellationTest {
 
     @Test
     void cancelFromAnotherThreadWakesAnIdleLoop() {
-        Aio.run(() -> {
+        VirtualTime.run(() -> {
             Task<Void> sleeper = Aio.createTask(() -> Aio.sleep(3600));
             Aio.sleep(0);
             Thread.ofPlatform().start(() -> sleeper.cancel("from outside"));
@@ -247,7 +247,7 @@ class CancellationTest {
 
     @Test
     void aTaskCannotAwaitItself() {
-        Aio.run(() -> {
+        VirtualTime.run(() -> {
             var e = assertThrows(IllegalStateException.class, () -> Aio.currentTask().await());
             assertTrue(e.getMessage().contains("cannot await on itself"), e.getMessage());
             assertNull(null);

@@ -31,7 +31,7 @@ class GatherTest {
 
     @Test
     void resultsComeInInputOrderNotCompletionOrder() {
-        List<String> r = Aio.run(() -> Aio.gather(
+        List<String> r = VirtualTime.run(() -> Aio.gather(
                 Aio.createTask(() -> ok("A", 0.03)),
                 Aio.createTask(() -> ok("B", 0.01)),
                 Aio.createTask(() -> ok("C", 0.02))));
@@ -42,7 +42,7 @@ class GatherTest {
     @Test
     void theFirstExceptionPropagatesWhileTheOthersKeepRunning() {
         // asyncio: ['gather raised bad', 'c done', 'a done'] True c
-        Aio.run(() -> {
+        VirtualTime.run(() -> {
             Task<String> a = Aio.createTask(() -> ok("a", 0.05));
             Task<String> b = Aio.createTask(() -> bad(0.01));
             Task<String> c = Aio.createTask(() -> ok("c", 0.02));
@@ -58,7 +58,7 @@ class GatherTest {
     @Test
     void gatherSettledReportsEveryOutcome() {
         // asyncio: ['str', 'ValueError']
-        Aio.run(() -> {
+        VirtualTime.run(() -> {
             Task<String> x = Aio.createTask(() -> ok("x", 0.01));
             Task<String> y = Aio.createTask(() -> bad(0));
             Task<String> z = Aio.createTask(() -> ok("z", 1));
@@ -74,7 +74,7 @@ class GatherTest {
     @Test
     void cancellingTheGatheringTaskCancelsTheChildren() {
         // asyncio: ['x cancelled', 'y cancelled', "waiter cancelled ('stop',)"] True True
-        Aio.run(() -> {
+        VirtualTime.run(() -> {
             Task<String> x = Aio.createTask(() -> ok("x", 1));
             Task<String> y = Aio.createTask(() -> ok("y", 1));
             Task<List<String>> waiter = Aio.createTask(() -> Aio.gather(x, y));
@@ -90,7 +90,7 @@ class GatherTest {
     @Test
     void aChildCancelledOnItsOwnMakesGatherRaiseCancelledError() {
         // asyncio: ['p cancelled', "w2 cancelled ('child',)", 'q done'] True q
-        Aio.run(() -> {
+        VirtualTime.run(() -> {
             Task<String> p = Aio.createTask(() -> ok("p", 1));
             Task<String> q = Aio.createTask(() -> ok("q", 0.05));
             Task<List<String>> w = Aio.createTask(() -> Aio.gather(p, q));
@@ -107,13 +107,13 @@ class GatherTest {
 
     @Test
     void gatherOfNothingReturnsAnEmptyListAtOnce() {
-        assertEquals(List.of(), Aio.run(() -> Aio.gather(List.<Task<String>>of())));
+        assertEquals(List.of(), VirtualTime.run(() -> Aio.gather(List.<Task<String>>of())));
     }
 
     @Test
     void gatherOfManyTasks() {
         int n = 10_000;
-        long sum = Aio.run(() -> {
+        long sum = VirtualTime.run(() -> {
             List<Task<Integer>> tasks = new ArrayList<>();
             for (int i = 0; i < n; i++) {
                 int x = i;

@@ -38,7 +38,7 @@ class GeneratorTest {
 
     @Test
     void theProducerIsLazyAndInterleavesWithTheConsumer() {
-        Aio.run(() -> {
+        VirtualTime.run(() -> {
             for (int x : gen(3)) {
                 log.add("consume " + x);
             }
@@ -49,7 +49,7 @@ class GeneratorTest {
 
     @Test
     void closingAfterABreakCancelsTheProducerAtItsYield() {
-        Aio.run(() -> {
+        VirtualTime.run(() -> {
             try (AsyncIterable<Integer> g = gen(10)) {
                 for (int x : g) {
                     log.add("consume " + x);
@@ -68,7 +68,7 @@ class GeneratorTest {
     @Test
     void theProducersExceptionReachesTheConsumer() {
         // asyncio: ['consume 1', 'consumer got producer failed']
-        Aio.run(() -> {
+        VirtualTime.run(() -> {
             AsyncIterable<Integer> bad = Aio.generator(out -> {
                 out.yield(1);
                 throw new IllegalStateException("producer failed");
@@ -85,7 +85,7 @@ class GeneratorTest {
 
     @Test
     void aProducerLeftEarlyIsCancelledWhenTheIteratingTaskFinishes() {
-        Aio.run(() -> {
+        VirtualTime.run(() -> {
             AsyncIterable<Integer> g = gen(10);
             Task<Void> consumer = Aio.createTask(() -> {
                 for (int x : g) {
@@ -103,7 +103,7 @@ class GeneratorTest {
 
     @Test
     void cancellingTheConsumerCancelsTheProducer() {
-        Aio.run(() -> {
+        VirtualTime.run(() -> {
             AsyncIterable<Integer> slow = Aio.generator(out -> {
                 try {
                     Aio.sleep(10);
@@ -128,7 +128,7 @@ class GeneratorTest {
 
     @Test
     void anAsyncIterableIsIteratedOnce() {
-        Aio.run(() -> {
+        VirtualTime.run(() -> {
             AsyncIterable<Integer> g = gen(1);
             g.iterator();
             assertThrows(IllegalStateException.class, g::iterator);
@@ -138,7 +138,7 @@ class GeneratorTest {
 
     @Test
     void aKotlinFlowIsIteratedOnTheLoop() {
-        List<Integer> got = Aio.run(() -> {
+        List<Integer> got = VirtualTime.run(() -> {
             Flow<Integer> flow = FlowKt.onEach(FlowKt.asFlow(List.of(1, 2, 3)),
                     (v, k) -> DelayKt.delay(1, k)); // suspends in the flow, on the loop's timers
             List<Integer> items = new ArrayList<>();
@@ -156,7 +156,7 @@ class GeneratorTest {
     @Test
     void closingAFlowIterationCancelsTheCollection() {
         AtomicInteger emitted = new AtomicInteger();
-        Aio.run(() -> {
+        VirtualTime.run(() -> {
             List<Integer> many = new ArrayList<>();
             for (int i = 0; i < 1000; i++) {
                 many.add(i);

@@ -33,7 +33,7 @@ class TaskGroupTest {
 
     @Test
     void theGroupWaitsForAllItsTasks() {
-        Aio.run(() -> {
+        VirtualTime.run(() -> {
             List<Task<String>> ts = new ArrayList<>();
             Aio.taskGroup(tg -> {
                 ts.add(tg.createTask(() -> ok("r1", 0.01)));
@@ -50,7 +50,7 @@ class TaskGroupTest {
     void aFailingTaskCancelsItsSiblingsAndTheBody() {
         // asyncio 1: ['a cancelled', 'body cancelled', "EG ['ZeroDivisionError']"] 0
         ArithmeticException crash = new ArithmeticException("crash");
-        Aio.run(() -> {
+        VirtualTime.run(() -> {
             ExceptionGroup eg = assertThrows(ExceptionGroup.class, () -> Aio.taskGroup(tg -> {
                 tg.createTask(() -> ok("a", 1));
                 tg.createTask(() -> crash(0.01, crash));
@@ -73,7 +73,7 @@ class TaskGroupTest {
     void theBodysExceptionCancelsTheTasksAndJoinsTheGroup() {
         // asyncio 2: ['b cancelled', "unhandled errors in a TaskGroup (1 sub-exception) ['body']"]
         IllegalArgumentException body = new IllegalArgumentException("body");
-        Aio.run(() -> {
+        VirtualTime.run(() -> {
             ExceptionGroup eg = assertThrows(ExceptionGroup.class, () -> Aio.taskGroup(tg -> {
                 tg.createTask(() -> ok("b", 1));
                 Aio.sleep(0);
@@ -87,7 +87,7 @@ class TaskGroupTest {
     @Test
     void everyFailureIsInTheGroup() {
         // asyncio 3: ['c cancelled', "unhandled errors in a TaskGroup (2 sub-exceptions) ['KeyError', 'ValueError']"]
-        Aio.run(() -> {
+        VirtualTime.run(() -> {
             ExceptionGroup eg = assertThrows(ExceptionGroup.class, () -> Aio.taskGroup(tg -> {
                 tg.createTask(() -> crash(0.01, new IllegalArgumentException("value")));
                 tg.createTask(() -> crash(0.01, new IllegalStateException("key")));
@@ -105,7 +105,7 @@ class TaskGroupTest {
     @Test
     void cancellingTheTaskRunningTheGroupCancelsItsTasks() {
         // asyncio 4: ['d cancelled', "runner cancelled ('stop',)"] True 1
-        Aio.run(() -> {
+        VirtualTime.run(() -> {
             Task<Void> runner = Aio.createTask(() -> Aio.taskGroup(tg -> {
                 tg.createTask(() -> ok("d", 1));
                 Aio.sleep(1);
@@ -123,7 +123,7 @@ class TaskGroupTest {
     @Test
     void createTaskOnAFinishedGroupIsAnError() {
         // asyncio 5: finished <TaskGroup entered>
-        Aio.run(() -> {
+        VirtualTime.run(() -> {
             TaskGroup[] kept = new TaskGroup[1];
             Aio.taskGroup(tg -> kept[0] = tg);
             var e = assertThrows(IllegalStateException.class, () -> kept[0].createTask(() -> 1));
@@ -134,7 +134,7 @@ class TaskGroupTest {
     @Test
     void createTaskOnAnAbortingGroupIsAnError() {
         // asyncio 7: ['shutting down']
-        Aio.run(() -> {
+        VirtualTime.run(() -> {
             assertThrows(ExceptionGroup.class, () -> Aio.taskGroup(tg -> {
                 tg.createTask(() -> crash(0, new IllegalStateException("x")));
                 try {
@@ -154,7 +154,7 @@ class TaskGroupTest {
     void aFailureInANestedGroupCancelsTheOuterGroupsTasksToo() {
         // asyncio 6: ['outer-sibling cancelled', EG(1) of [EG(1) of ZeroDivisionError]]
         ArithmeticException crash = new ArithmeticException("crash");
-        Aio.run(() -> {
+        VirtualTime.run(() -> {
             ExceptionGroup outer = assertThrows(ExceptionGroup.class, () -> Aio.taskGroup(g1 -> {
                 g1.createTask(() -> ok("outer-sibling", 1));
                 Aio.taskGroup(g2 -> g2.createTask(() -> crash(0.01, crash)));
@@ -170,7 +170,7 @@ class TaskGroupTest {
     @Test
     void aCaughtGroupFailureLeavesTheTaskUncancelled() {
         // asyncio 3.13: the body's cancellation by the group is taken back; the task goes on awaiting
-        Aio.run(() -> {
+        VirtualTime.run(() -> {
             Task<String> t = Aio.createTask(() -> {
                 try {
                     Aio.taskGroup(tg -> {
@@ -190,7 +190,7 @@ class TaskGroupTest {
 
     @Test
     void failuresWinOverAnOutsideCancellationWhichStaysPending() {
-        Aio.run(() -> {
+        VirtualTime.run(() -> {
             Task<String> t = Aio.createTask(() -> {
                 try {
                     Aio.taskGroup(tg -> {

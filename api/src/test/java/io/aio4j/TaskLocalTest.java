@@ -17,7 +17,7 @@ class TaskLocalTest {
     void eachTaskStartsWithACopyOfItsCreatorsValues() {
         // asyncio: main sees default / child sees main / child result child | main sees main-after-create
         List<String> log = new ArrayList<>();
-        Aio.run(() -> {
+        VirtualTime.run(() -> {
             log.add("main sees " + VAR.get());
             VAR.set("main");
             Task<String> child = Aio.createTask(() -> {
@@ -36,7 +36,7 @@ class TaskLocalTest {
     @Test
     void toThreadSeesACopyOfTheCallersValues() {
         // asyncio: to_thread sees main-after-create | main sees main-after-create
-        Aio.run(() -> {
+        VirtualTime.run(() -> {
             VAR.set("caller");
             String seen = Aio.toThread(() -> {
                 String v = VAR.get();
@@ -51,7 +51,7 @@ class TaskLocalTest {
     @Test
     void resetPutsBackThePreviousValueOnce() {
         // asyncio: after reset main-after-create / reset twice: ... has already been used once
-        Aio.run(() -> {
+        VirtualTime.run(() -> {
             VAR.set("before");
             TaskLocal.Token<String> tok = VAR.set("temp");
             VAR.reset(tok);
@@ -67,7 +67,7 @@ class TaskLocalTest {
     @Test
     void aVariableWithoutDefaultThrowsUntilSet() {
         TaskLocal<Integer> nodefault = TaskLocal.of("nodefault");
-        Aio.run(() -> {
+        VirtualTime.run(() -> {
             var e = assertThrows(NoSuchElementException.class, nodefault::get);
             assertEquals("TaskLocal 'nodefault' has no value in this task and no default", e.getMessage());
             assertEquals(5, nodefault.get(5));
@@ -80,7 +80,7 @@ class TaskLocalTest {
 
     @Test
     void siblingsDoNotSeeEachOthersValues() {
-        Aio.run(() -> {
+        VirtualTime.run(() -> {
             Task<String> a = Aio.createTask(() -> {
                 VAR.set("a");
                 Aio.sleep(0.01);

@@ -21,7 +21,7 @@ class TaskSchedulingTest {
     void tasksStartInCreationOrderAndSleepZeroRotatesThemFifo() {
         // asyncio: main a0 b0 c0 a1 b1 c1 a2 b2 c2
         List<String> log = new ArrayList<>();
-        Aio.run(() -> {
+        VirtualTime.run(() -> {
             List<Task<Void>> tasks = new ArrayList<>();
             for (String n : List.of("a", "b", "c")) {
                 tasks.add(Aio.createTask(() -> {
@@ -43,7 +43,7 @@ class TaskSchedulingTest {
     void doneCallbacksRunOnALaterLoopTurn() {
         // asyncio: after add, cb, after yield
         List<String> log = new ArrayList<>();
-        Aio.run(() -> {
+        VirtualTime.run(() -> {
             Task<Void> t = Aio.createTask(() -> Aio.sleep(0));
             t.await();
             t.addDoneCallback(x -> log.add("cb"));
@@ -57,7 +57,7 @@ class TaskSchedulingTest {
     @Test
     void doneCallbacksRunInTheOrderTheyWereAdded() {
         List<String> log = new ArrayList<>();
-        Aio.run(() -> {
+        VirtualTime.run(() -> {
             Task<String> t = Aio.createTask(() -> "x");
             t.addDoneCallback(x -> log.add("1:" + x.result()));
             t.addDoneCallback(x -> log.add("2:" + x.result()));
@@ -73,7 +73,7 @@ class TaskSchedulingTest {
     @Test
     void anExceptionThrownInATaskReachesItsAwaiterUnwrapped() {
         IOException boom = new IOException("boom");
-        Throwable seen = Aio.run(() -> {
+        Throwable seen = VirtualTime.run(() -> {
             Task<String> t = Aio.createTask(() -> {
                 throw boom;
             });
@@ -90,7 +90,7 @@ class TaskSchedulingTest {
     @Test
     void runRethrowsTheBodysExceptionUnwrapped() {
         IllegalArgumentException boom = new IllegalArgumentException("bad");
-        var thrown = assertThrows(IllegalArgumentException.class, () -> Aio.run(() -> {
+        var thrown = assertThrows(IllegalArgumentException.class, () -> VirtualTime.run(() -> {
             Aio.sleep(0);
             throw boom;
         }));
@@ -99,7 +99,7 @@ class TaskSchedulingTest {
 
     @Test
     void resultOfAnUnfinishedTaskIsAnInvalidStateError() {
-        Aio.run(() -> {
+        VirtualTime.run(() -> {
             Task<Void> t = Aio.createTask(() -> Aio.sleep(1));
             assertEquals("Result is not set.", assertThrows(InvalidStateError.class, t::result).getMessage());
             assertEquals("Exception is not set.", assertThrows(InvalidStateError.class, t::exception).getMessage());
@@ -110,7 +110,7 @@ class TaskSchedulingTest {
 
     @Test
     void resultAndExceptionOfFinishedTasks() {
-        Aio.run(() -> {
+        VirtualTime.run(() -> {
             Task<Integer> ok = Aio.createTask(() -> 42);
             IOException boom = new IOException("x");
             Task<Integer> bad = Aio.createTask(() -> {
@@ -129,7 +129,7 @@ class TaskSchedulingTest {
     @Test
     void anAwaitThatDoesNotSuspendLetsNoOtherTaskRun() {
         List<String> log = new ArrayList<>();
-        Aio.run(() -> {
+        VirtualTime.run(() -> {
             Task<String> done = Aio.createTask(() -> "done");
             done.await();
             Aio.createTask(() -> log.add("other"));
@@ -144,7 +144,7 @@ class TaskSchedulingTest {
     @Test
     void sleepWaitsAtLeastItsDelayOnTheLoopClock() {
         double[] elapsed = new double[1];
-        Aio.run(() -> {
+        VirtualTime.run(() -> {
             EventLoop loop = Aio.getRunningLoop();
             double t0 = loop.time();
             Aio.sleep(Duration.ofMillis(30));
@@ -157,7 +157,7 @@ class TaskSchedulingTest {
     void concurrentSleepsOverlap() {
         // both sleeps start before either ends: two tasks wait at the same time
         List<String> log = new ArrayList<>();
-        Aio.run(() -> {
+        VirtualTime.run(() -> {
             Task<Void> a = Aio.createTask(() -> {
                 log.add("a sleeps");
                 Aio.sleep(0.02);
@@ -177,7 +177,7 @@ class TaskSchedulingTest {
     @Test
     void aBodyThatBlocksInPlainJavaHoldsTheBaton() {
         List<String> log = new ArrayList<>();
-        Aio.run(() -> {
+        VirtualTime.run(() -> {
             Task<Boolean> other = Aio.createTask(() -> log.add("other ran"));
             log.add("blocking");
             Thread.sleep(50); // not an await: the loop cannot run other tasks meanwhile
@@ -191,7 +191,7 @@ class TaskSchedulingTest {
     void parallelModeRunsNBodiesAtOnce() {
         // both bodies must be inside the barrier at the same time: impossible under the baton
         CyclicBarrier barrier = new CyclicBarrier(2);
-        Aio.run(Config.parallel(2), () -> {
+        VirtualTime.run(Config.parallel(2), () -> {
             Task<Integer> a = Aio.createTask(() -> barrier.await(10, TimeUnit.SECONDS));
             Task<Integer> b = Aio.createTask(() -> barrier.await(10, TimeUnit.SECONDS));
             assertEquals(1, a.await() + b.await()); // arrival indexes 0 and 1
@@ -201,7 +201,7 @@ class TaskSchedulingTest {
     @Test
     void parallelModeStillRunsEveryTaskToCompletion() {
         int n = 2_000;
-        long sum = Aio.run(Config.parallel(4), () -> {
+        long sum = VirtualTime.run(Config.parallel(4), () -> {
             List<Task<Integer>> tasks = new ArrayList<>();
             for (int i = 0; i < n; i++) {
                 int x = i;
@@ -222,7 +222,7 @@ class TaskSchedulingTest {
 
     @Test
     void defaultNamesAreTaskNAndNamesCanBeGivenOrChanged() {
-        Aio.run(() -> {
+        VirtualTime.run(() -> {
             Task<Void> a = Aio.createTask(() -> { });
             Task<Void> b = Aio.createTask(() -> { });
             assertTrue(a.name().matches("Task-\\d+"), a.name());
@@ -238,7 +238,7 @@ class TaskSchedulingTest {
 
     @Test
     void currentTaskAndAllTasks() {
-        Aio.run(() -> {
+        VirtualTime.run(() -> {
             Task<?> main = Aio.currentTask();
             Task<Void> sleeper = Aio.createTask("sleeper", () -> Aio.sleep(10));
             Task<Task<?>> probe = Aio.createTask(Aio::currentTask);

@@ -17,7 +17,7 @@ class TimeoutTest {
 
     @Test
     void anExpiredTimeoutRaisesTimeoutErrorCausedByTheCancellation() {
-        Aio.run(() -> {
+        VirtualTime.run(() -> {
             Timeout[] cm = new Timeout[1];
             TimeoutError e = assertThrows(TimeoutError.class, () -> Aio.timeout(0.01, t -> {
                 cm[0] = t;
@@ -32,7 +32,7 @@ class TimeoutTest {
 
     @Test
     void timeoutAtAnAbsoluteDeadline() {
-        Aio.run(() -> {
+        VirtualTime.run(() -> {
             double when = Aio.getRunningLoop().time() + 0.01;
             assertThrows(TimeoutError.class, () -> Aio.timeoutAt(when, () -> Aio.sleep(10)));
         });
@@ -42,7 +42,7 @@ class TimeoutTest {
     void theBodySeesCancelledErrorAtItsAwait() {
         // test_waiter_cancelled
         List<String> log = new ArrayList<>();
-        Aio.run(() -> {
+        VirtualTime.run(() -> {
             assertThrows(TimeoutError.class, () -> Aio.timeout(Duration.ofMillis(10), () -> {
                 try {
                     Aio.sleep(10);
@@ -57,7 +57,7 @@ class TimeoutTest {
 
     @Test
     void aTimeoutThatDoesNotExpireLetsTheValueThrough() {
-        Aio.run(() -> {
+        VirtualTime.run(() -> {
             Timeout[] cm = new Timeout[1];
             String r = Aio.timeout(Duration.ofSeconds(10), t -> {
                 cm[0] = t;
@@ -71,7 +71,7 @@ class TimeoutTest {
 
     @Test
     void noDeadlineMeansWhenIsInfinity() {
-        Aio.run(() -> {
+        VirtualTime.run(() -> {
             Aio.timeout((Duration) null, t -> {
                 assertEquals(Double.POSITIVE_INFINITY, t.when());
                 assertEquals("<Timeout [active] when=None>", t.toString());
@@ -86,7 +86,7 @@ class TimeoutTest {
 
     @Test
     void aTimeoutOfZeroExpiresAtTheFirstAwait() {
-        Aio.run(() -> {
+        VirtualTime.run(() -> {
             assertThrows(TimeoutError.class, () -> Aio.timeout(0, () -> Aio.sleep(10)));
             // test_timeout_in_the_past_sleep_zero
             assertThrows(TimeoutError.class, () -> Aio.timeout(-11, () -> Aio.sleep(0)));
@@ -95,7 +95,7 @@ class TimeoutTest {
 
     @Test
     void aForeignExceptionPassesThroughUnexpired() {
-        Aio.run(() -> {
+        VirtualTime.run(() -> {
             Timeout[] cm = new Timeout[1];
             IllegalStateException boom = new IllegalStateException("key");
             assertSame(boom, assertThrows(IllegalStateException.class, () -> Aio.timeout(0.01, t -> {
@@ -109,7 +109,7 @@ class TimeoutTest {
     @Test
     void aForeignCancelStaysACancelledError() {
         // test_foreign_cancel_doesnt_timeout_if_not_expired; and with the deadline also passing
-        Aio.run(() -> {
+        VirtualTime.run(() -> {
             Task<Void> t = Aio.createTask(() -> Aio.timeout(10, () -> {
                 Aio.currentTask().cancel();
                 Aio.sleep(10);
@@ -125,7 +125,7 @@ class TimeoutTest {
 
     @Test
     void theOuterTaskIsNotCancelledByAnExpiredScope() {
-        Aio.run(() -> {
+        VirtualTime.run(() -> {
             Task<Void> outer = Aio.createTask(() -> {
                 assertThrows(TimeoutError.class, () -> Aio.timeout(0.001, () -> Aio.sleep(10)));
             });
@@ -139,7 +139,7 @@ class TimeoutTest {
     void nestedTimeoutsOnlyTheOneThatExpiredRaises() {
         // asyncio: inner-short -> TimeoutError, outer expired False, inner True;
         //          outer-short -> TimeoutError, outer expired True, inner False
-        Aio.run(() -> {
+        VirtualTime.run(() -> {
             Timeout[] o = new Timeout[1];
             Timeout[] i = new Timeout[1];
             assertThrows(TimeoutError.class, () -> Aio.timeout(10, ot -> {
@@ -170,7 +170,7 @@ class TimeoutTest {
     void whenBothDeadlinesPassDuringABlockingCallOnlyTheExpiredOuterOneTimesOut() {
         // asyncio: inner raised CancelledError; outer expired True, inner expired False; cancelling 0
         List<String> log = new ArrayList<>();
-        Aio.run(() -> {
+        VirtualTime.run(() -> {
             Timeout[] o = new Timeout[1];
             Timeout[] i = new Timeout[1];
             assertThrows(TimeoutError.class, () -> Aio.timeout(0.002, ot -> {
@@ -198,7 +198,7 @@ class TimeoutTest {
     @Test
     void rescheduleMovesOrRemovesTheDeadline() {
         // test_reschedule
-        Aio.run(() -> {
+        VirtualTime.run(() -> {
             EventLoop loop = Aio.getRunningLoop();
             double deadline1 = loop.time() + 10;
             double deadline2 = deadline1 + 20;
@@ -222,7 +222,7 @@ class TimeoutTest {
 
     @Test
     void reschedulingToThePastExpiresOnTheNextTurn() {
-        Aio.run(() -> {
+        VirtualTime.run(() -> {
             assertThrows(TimeoutError.class, () -> Aio.timeout(10, t -> {
                 t.reschedule(Aio.getRunningLoop().time() - 1);
                 Aio.sleep(1);
@@ -234,7 +234,7 @@ class TimeoutTest {
     @Test
     void rescheduleOutsideTheActiveStateSaysWhichState() {
         // asyncio: "Cannot change state of finished/expired/expiring Timeout"
-        Aio.run(() -> {
+        VirtualTime.run(() -> {
             Timeout finished = Aio.timeout(1, t -> t);
             assertEquals("Cannot change state of finished Timeout",
                     assertThrows(IllegalStateException.class, () -> finished.reschedule(1)).getMessage());

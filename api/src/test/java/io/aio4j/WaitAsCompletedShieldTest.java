@@ -25,7 +25,7 @@ class WaitAsCompletedShieldTest {
     @Test
     void waitReturnsWhenItsConditionIsMet() {
         // asyncio: first completed: ['b'] 2 / first exception: 2 1 ['b', 'ValueError'] / all: 3 0
-        Aio.run(() -> {
+        VirtualTime.run(() -> {
             Task<String> a = Aio.createTask(() -> job("a", 0.03, false));
             Task<String> b = Aio.createTask(() -> job("b", 0.01, false));
             Task<String> c = Aio.createTask(() -> job("c", 0.02, true));
@@ -45,7 +45,7 @@ class WaitAsCompletedShieldTest {
     @Test
     void waitNeverRaisesOnTimeoutAndNeverCancels() {
         // asyncio: timeout: 0 1 False
-        Aio.run(() -> {
+        VirtualTime.run(() -> {
             Task<String> slow = Aio.createTask(() -> job("slow", 1, false));
             Done<String> d = Aio.wait(List.of(slow), ReturnWhen.ALL_COMPLETED, Duration.ofMillis(10));
             assertTrue(d.done().isEmpty());
@@ -57,7 +57,7 @@ class WaitAsCompletedShieldTest {
 
     @Test
     void waitOnNothingIsAnError() {
-        Aio.run(() -> {
+        VirtualTime.run(() -> {
             var e = assertThrows(IllegalArgumentException.class, () -> Aio.wait(List.<Task<String>>of()));
             assertEquals("Aio.wait needs at least one task: the collection of tasks is empty", e.getMessage());
         });
@@ -65,7 +65,7 @@ class WaitAsCompletedShieldTest {
 
     @Test
     void cancellingAWaitDoesNotCancelTheTasks() {
-        Aio.run(() -> {
+        VirtualTime.run(() -> {
             Task<String> slow = Aio.createTask(() -> job("slow", 1, false));
             Task<Done<String>> waiter = Aio.createTask(() -> Aio.wait(List.of(slow)));
             Aio.sleep(0.01);
@@ -79,7 +79,7 @@ class WaitAsCompletedShieldTest {
     @Test
     void asCompletedYieldsTasksInCompletionOrder() {
         // asyncio: as_completed: ['y', 'z', 'x']
-        List<String> order = Aio.run(() -> {
+        List<String> order = VirtualTime.run(() -> {
             List<Task<String>> ts = List.of(
                     Aio.createTask(() -> job("x", 0.03, false)),
                     Aio.createTask(() -> job("y", 0.01, false)),
@@ -97,7 +97,7 @@ class WaitAsCompletedShieldTest {
     void asCompletedWithATimeoutRaisesTimeoutErrorAndCancelsNothing() {
         // asyncio: as_completed timeout after ['p'] q cancelled? False
         List<String> got = new ArrayList<>();
-        Aio.run(() -> {
+        VirtualTime.run(() -> {
             Task<String> p = Aio.createTask(() -> job("p", 0.01, false));
             Task<String> q = Aio.createTask(() -> job("q", 1, false));
             assertThrows(TimeoutError.class, () -> {
@@ -114,7 +114,7 @@ class WaitAsCompletedShieldTest {
     @Test
     void shieldKeepsTheInnerTaskRunningWhenTheWaiterIsCancelled() {
         // asyncio: shield: outer cancelled; inner cancelled? False / inner result inner
-        Aio.run(() -> {
+        VirtualTime.run(() -> {
             Task<String> inner = Aio.createTask(() -> job("inner", 0.05, false));
             Task<String> outer = Aio.createTask(() -> Aio.shield(inner));
             Aio.sleep(0.01);

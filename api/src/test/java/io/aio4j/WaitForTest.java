@@ -15,7 +15,7 @@ class WaitForTest {
 
     @Test
     void aBodyThatFinishesInTimeReturnsItsValue() {
-        assertEquals("ok", Aio.run(() -> Aio.waitFor(Duration.ofSeconds(1), () -> {
+        assertEquals("ok", VirtualTime.run(() -> Aio.waitFor(Duration.ofSeconds(1), () -> {
             Aio.sleep(0.01);
             return "ok";
         })));
@@ -24,7 +24,7 @@ class WaitForTest {
     @Test
     void onTimeoutTheBodyIsCancelledAndWaitedForThenTimeoutError() {
         List<String> log = new ArrayList<>();
-        Aio.run(() -> {
+        VirtualTime.run(() -> {
             TimeoutError e = assertThrows(TimeoutError.class, () -> Aio.waitFor(0.01, () -> {
                 try {
                     Aio.sleep(10);
@@ -44,7 +44,7 @@ class WaitForTest {
     void aTimeoutOfZeroNeverStartsTheBody() {
         // asyncio: wait_for 0 -> TimeoutError []
         List<String> ran = new ArrayList<>();
-        Aio.run(() -> {
+        VirtualTime.run(() -> {
             assertThrows(TimeoutError.class, () -> Aio.waitFor(Duration.ZERO, () -> ran.add("ran")));
             assertThrows(TimeoutError.class, () -> Aio.waitFor(-1, () -> ran.add("ran")));
         });
@@ -53,7 +53,7 @@ class WaitForTest {
 
     @Test
     void aTimeoutOfZeroOnADoneTaskReturnsItsResult() {
-        Aio.run(() -> {
+        VirtualTime.run(() -> {
             Task<Integer> t = Aio.createTask(() -> 7);
             t.await();
             assertEquals(7, Aio.waitFor(t, Duration.ZERO));
@@ -63,7 +63,7 @@ class WaitForTest {
     @Test
     void aBodyThatSwallowsTheCancellationReturnsItsValue() {
         // asyncio: wait_for stubborn -> swallowed
-        assertEquals("swallowed", Aio.run(() -> Aio.waitFor(0.01, () -> {
+        assertEquals("swallowed", VirtualTime.run(() -> Aio.waitFor(0.01, () -> {
             try {
                 Aio.sleep(10);
                 return "slept";
@@ -75,7 +75,7 @@ class WaitForTest {
 
     @Test
     void waitingForATaskCancelsItOnTimeout() {
-        Aio.run(() -> {
+        VirtualTime.run(() -> {
             Task<Void> t = Aio.createTask(() -> Aio.sleep(10));
             assertThrows(TimeoutError.class, () -> Aio.waitFor(t, 0.01));
             assertTrue(t.cancelled());
@@ -84,7 +84,7 @@ class WaitForTest {
 
     @Test
     void cancellingTheWaitingTaskCancelsTheInnerOne() {
-        Aio.run(() -> {
+        VirtualTime.run(() -> {
             Task<Void> inner = Aio.createTask(() -> Aio.sleep(10));
             Task<Void> outer = Aio.createTask(() -> Aio.waitFor(inner, Duration.ofSeconds(5)));
             Aio.sleep(0.01);
@@ -98,7 +98,7 @@ class WaitForTest {
     @Test
     void theInnerExceptionPropagatesUnwrapped() {
         IllegalArgumentException boom = new IllegalArgumentException("boom");
-        Aio.run(() -> {
+        VirtualTime.run(() -> {
             var e = assertThrows(IllegalArgumentException.class, () -> Aio.waitFor(1, () -> {
                 throw boom;
             }));

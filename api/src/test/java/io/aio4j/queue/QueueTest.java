@@ -1,5 +1,6 @@
 package io.aio4j.queue;
 
+import io.aio4j.VirtualTime;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -21,7 +22,7 @@ class QueueTest {
     void waitingGettersAreServedInFifoOrder() {
         // asyncio: getters FIFO: [(0, 'a'), (1, 'b'), (2, 'c')]
         Queue<String> q = new Queue<>();
-        Aio.run(() -> {
+        VirtualTime.run(() -> {
             List<Task<Boolean>> ts = new ArrayList<>();
             for (int i = 0; i < 3; i++) {
                 int n = i;
@@ -40,7 +41,7 @@ class QueueTest {
     void aCancelledGetNeverLosesAnItem() {
         // asyncio: t cancelled True t2 got x qsize 0
         Queue<String> q = new Queue<>();
-        Aio.run(() -> {
+        VirtualTime.run(() -> {
             Task<String> t = Aio.createTask(q::get);
             Task<String> t2 = Aio.createTask(q::get);
             Aio.sleep(0);
@@ -58,7 +59,7 @@ class QueueTest {
     void aCancelledPutNeverInsertsAnItem() {
         // asyncio: after cancelled put: 1 1
         Queue<Integer> q = new Queue<>(1);
-        Aio.run(() -> {
+        VirtualTime.run(() -> {
             q.putNowait(1);
             Task<Void> p = Aio.createTask(() -> q.put(2));
             Aio.sleep(0);
@@ -74,7 +75,7 @@ class QueueTest {
     @Test
     void aBoundedPutWaitsForRoom() {
         Queue<Integer> q = new Queue<>(2);
-        Aio.run(() -> {
+        VirtualTime.run(() -> {
             Task<Void> producer = Aio.createTask(() -> {
                 for (int i = 0; i < 5; i++) {
                     q.put(i);
@@ -105,7 +106,7 @@ class QueueTest {
     void joinWaitsUntilEveryItemIsMarkedDone() {
         // asyncio: joined after [0, 1, 2] / task_done: task_done() called too many times
         Queue<Integer> q = new Queue<>();
-        Aio.run(() -> {
+        VirtualTime.run(() -> {
             for (int i = 0; i < 3; i++) {
                 q.putNowait(i);
             }
@@ -150,7 +151,7 @@ class QueueTest {
     void shutdownFailsPutsAtOnceAndGetsOnceEmpty() {
         // asyncio 3.13: put -> QueueShutDown; get drains the items, then QueueShutDown; waiters are woken
         Queue<Integer> q = new Queue<>(1);
-        Aio.run(() -> {
+        VirtualTime.run(() -> {
             q.putNowait(1);
             Task<Void> blockedPut = Aio.createTask(() -> q.put(2));
             Aio.sleep(0);
@@ -163,7 +164,7 @@ class QueueTest {
             assertTrue(q.statistics().shutDown());
         });
         Queue<Integer> waiting = new Queue<>();
-        Aio.run(() -> {
+        VirtualTime.run(() -> {
             Task<Integer> getter = Aio.createTask(waiting::get);
             Aio.sleep(0);
             waiting.shutdown();
@@ -174,7 +175,7 @@ class QueueTest {
     @Test
     void anImmediateShutdownDropsTheItemsAndReleasesJoin() {
         Queue<Integer> q = new Queue<>();
-        Aio.run(() -> {
+        VirtualTime.run(() -> {
             q.putNowait(1);
             q.putNowait(2);
             Task<Void> joiner = Aio.createTask(q::join);
@@ -190,7 +191,7 @@ class QueueTest {
     @Test
     void cancelledGettersLeaveTheWaitList() {
         Queue<Integer> q = new Queue<>();
-        Aio.run(() -> {
+        VirtualTime.run(() -> {
             List<Task<Integer>> ts = new ArrayList<>();
             for (int i = 0; i < 5; i++) {
                 ts.add(Aio.createTask(q::get));

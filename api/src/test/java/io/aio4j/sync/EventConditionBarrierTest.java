@@ -1,5 +1,6 @@
 package io.aio4j.sync;
 
+import io.aio4j.VirtualTime;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -20,7 +21,7 @@ class EventConditionBarrierTest {
     void setWakesEveryWaiterEvenIfClearFollowsAtOnce() {
         // asyncio: event: [0, 1, 2] False
         Event ev = new Event();
-        Aio.run(() -> {
+        VirtualTime.run(() -> {
             List<Task<Void>> ts = new ArrayList<>();
             for (int i = 0; i < 3; i++) {
                 int n = i;
@@ -43,7 +44,7 @@ class EventConditionBarrierTest {
     @Test
     void aCancelledEventWaiterLeavesTheList() {
         Event ev = new Event();
-        Aio.run(() -> {
+        VirtualTime.run(() -> {
             Task<Void> t = Aio.createTask(ev::await);
             Aio.sleep(0);
             assertEquals(new Event.Statistics(false, 1), ev.statistics());
@@ -57,7 +58,7 @@ class EventConditionBarrierTest {
     void conditionSignalWakesNWaitersInOrder() {
         // asyncio: cond notify(2): [0, 1] / cond all: [0, 1, 2]
         Condition cond = new Condition();
-        Aio.run(() -> {
+        VirtualTime.run(() -> {
             List<Task<Void>> ts = new ArrayList<>();
             for (int i = 0; i < 3; i++) {
                 int n = i;
@@ -88,14 +89,14 @@ class EventConditionBarrierTest {
         Condition cond = new Condition();
         assertTrue(assertThrows(IllegalStateException.class, cond::signal).getMessage()
                 .startsWith("cannot notify on un-acquired lock"));
-        Aio.run(() -> assertTrue(assertThrows(IllegalStateException.class, cond::await).getMessage()
+        VirtualTime.run(() -> assertTrue(assertThrows(IllegalStateException.class, cond::await).getMessage()
                 .startsWith("cannot wait on un-acquired lock")));
     }
 
     @Test
     void aCancelledConditionWaitReacquiresTheLockBeforeRaising() {
         Condition cond = new Condition();
-        Aio.run(() -> {
+        VirtualTime.run(() -> {
             Task<Void> t = Aio.createTask(() -> {
                 try (var held = cond.acquire()) {
                     try {
@@ -121,7 +122,7 @@ class EventConditionBarrierTest {
     @Test
     void aConditionWaiterNotifiedThenCancelledPassesTheNotificationOn() {
         Condition cond = new Condition();
-        Aio.run(() -> {
+        VirtualTime.run(() -> {
             Task<Void> a = Aio.createTask(() -> {
                 try (var held = cond.acquire()) {
                     cond.await();
@@ -150,7 +151,7 @@ class EventConditionBarrierTest {
         // asyncio: wait_for: 2
         Condition cond = new Condition();
         int[] v = {0};
-        Aio.run(() -> {
+        VirtualTime.run(() -> {
             Task<Integer> t = Aio.createTask(() -> {
                 try (var held = cond.acquire()) {
                     return cond.awaitFor(() -> v[0] >= 2 ? v[0] : null);
@@ -171,7 +172,7 @@ class EventConditionBarrierTest {
     void aConditionCanShareALock() {
         Lock lock = new Lock();
         Condition cond = new Condition(lock);
-        Aio.run(() -> {
+        VirtualTime.run(() -> {
             try (var held = lock.acquire()) {
                 assertTrue(cond.locked());
             }
@@ -183,7 +184,7 @@ class EventConditionBarrierTest {
     void aBarrierReleasesEveryPartyWithItsArrivalIndex() {
         // asyncio: barrier: [(2, 2), (0, 0), (1, 1)] 0 False
         Barrier bar = new Barrier(3);
-        Aio.run(() -> {
+        VirtualTime.run(() -> {
             List<Task<Void>> ts = new ArrayList<>();
             for (int i = 0; i < 3; i++) {
                 int n = i;
@@ -203,7 +204,7 @@ class EventConditionBarrierTest {
     void abortBreaksTheBarrierForWaitersAndResetMendsIt() {
         // asyncio: n_waiting 2 / ['broken: Abort or reset of barrier' x2] True / after reset broken False
         Barrier bar = new Barrier(3);
-        Aio.run(() -> {
+        VirtualTime.run(() -> {
             List<Task<Void>> ts = new ArrayList<>();
             for (int i = 0; i < 2; i++) {
                 ts.add(Aio.createTask(() -> {

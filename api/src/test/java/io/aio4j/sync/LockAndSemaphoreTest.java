@@ -1,5 +1,6 @@
 package io.aio4j.sync;
 
+import io.aio4j.VirtualTime;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -20,7 +21,7 @@ class LockAndSemaphoreTest {
     void waitersAcquireInFifoOrderAndAWokenWaiterCancelledPassesTheLockOn() {
         // asyncio: locked after release with waiters: False / lock order: [1, 2, 'new']
         Lock lock = new Lock();
-        Aio.run(() -> {
+        VirtualTime.run(() -> {
             lock.acquire();
             List<Task<Void>> ts = new ArrayList<>();
             for (int i = 0; i < 3; i++) {
@@ -58,7 +59,7 @@ class LockAndSemaphoreTest {
     @Test
     void aCancelledWaiterLeavesTheWaitList() {
         Lock lock = new Lock();
-        Aio.run(() -> {
+        VirtualTime.run(() -> {
             var held = lock.acquire();
             Task<Lock.Acquired> w = Aio.createTask(lock::acquire);
             Aio.sleep(0);
@@ -76,7 +77,7 @@ class LockAndSemaphoreTest {
     void semaphoreServesWaitersFifo() {
         // asyncio: sem: [0, 1, 2, 3]
         Semaphore sem = new Semaphore(1);
-        Aio.run(() -> {
+        VirtualTime.run(() -> {
             List<Task<Void>> ts = new ArrayList<>();
             for (int i = 0; i < 4; i++) {
                 int n = i;
@@ -95,7 +96,7 @@ class LockAndSemaphoreTest {
     @Test
     void aSemaphoreNewcomerWaitsBehindWaitersEvenWithAFreePermit() {
         Semaphore sem = new Semaphore(1);
-        Aio.run(() -> {
+        VirtualTime.run(() -> {
             sem.acquire();
             Task<Void> waiter = Aio.createTask(() -> {
                 try (var p = sem.acquire()) {
@@ -118,7 +119,7 @@ class LockAndSemaphoreTest {
     @Test
     void aPermitHandedToACancelledWaiterGoesToTheNext() {
         Semaphore sem = new Semaphore(0);
-        Aio.run(() -> {
+        VirtualTime.run(() -> {
             Task<Semaphore.Acquired> first = Aio.createTask(sem::acquire);
             Task<Semaphore.Acquired> second = Aio.createTask(sem::acquire);
             Aio.sleep(0);
@@ -138,7 +139,7 @@ class LockAndSemaphoreTest {
         BoundedSemaphore b = new BoundedSemaphore(1);
         var e = assertThrows(IllegalStateException.class, b::release);
         assertTrue(e.getMessage().startsWith("BoundedSemaphore released too many times"), e.getMessage());
-        Aio.run(() -> {
+        VirtualTime.run(() -> {
             var p = b.acquire();
             assertTrue(b.locked());
             p.close();
@@ -150,7 +151,7 @@ class LockAndSemaphoreTest {
     void aSemaphoreBoundsConcurrency() {
         Semaphore sem = new Semaphore(3);
         int[] running = {0, 0};
-        Aio.run(() -> {
+        VirtualTime.run(() -> {
             List<Task<Void>> ts = new ArrayList<>();
             for (int i = 0; i < 20; i++) {
                 ts.add(Aio.createTask(() -> {

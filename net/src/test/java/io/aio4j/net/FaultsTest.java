@@ -24,26 +24,22 @@ class FaultsTest {
     @ParameterizedTest
     @EnumSource(Transport.class)
     void aPeerResetMidReadIsAnIOExceptionNotAHang(Transport transport) throws Exception {
-        ServerSocket ss = StreamsTest.peer((in, out) -> {
-            out.write("partial".getBytes(UTF_8));
-            out.flush();
-            Thread.sleep(50);
-        });
-        // a reset: SO_LINGER 0 makes close() send RST
+        // a reset: SO_LINGER 0 makes close() send RST, once the client has read what came before it
+        java.util.concurrent.CountDownLatch partialRead = new java.util.concurrent.CountDownLatch(1);
         ServerSocket resetting = new ServerSocket(0, 50, java.net.InetAddress.getLoopbackAddress());
         Thread.ofPlatform().daemon().start(() -> {
             try (resetting; Socket s = resetting.accept()) {
                 s.getOutputStream().write("partial".getBytes(UTF_8));
-                Thread.sleep(50);
+                partialRead.await();
                 s.setSoLinger(true, 0);
             } catch (Exception e) {
                 // the test sees the effect
             }
         });
-        ss.close();
         Aio.run(() -> {
             Connection c = Net.openConnection("127.0.0.1", resetting.getLocalPort(), Opts.c(transport));
             assertEquals("partial", new String(c.reader().readexactly(7), UTF_8));
+            partialRead.countDown();
             IOException e = assertThrows(IOException.class, () -> c.reader().readline());
             assertTrue(e.getMessage().toLowerCase().contains("reset"), e.getMessage());
             assertThrows(IOException.class, () -> c.reader().read(1)); // every later read fails too
@@ -76,18 +72,20 @@ class FaultsTest {
     @ParameterizedTest
     @EnumSource(Transport.class)
     void cancellingATaskBlockedInReadClosesNothingAndTheStreamStaysUsable(Transport transport) throws Exception {
+        java.util.concurrent.CountDownLatch cancelled = new java.util.concurrent.CountDownLatch(1);
         ServerSocket ss = StreamsTest.peer((in, out) -> {
-            Thread.sleep(100);
+            cancelled.await(); // the line is sent only after the read waiting for it was cancelled
             out.write("late\n".getBytes(UTF_8));
             out.flush();
-            Thread.sleep(100);
+            in.read(); // holds the connection open until the client closes
         });
         Aio.run(() -> {
             Connection c = Net.openConnection("127.0.0.1", ss.getLocalPort(), Opts.c(transport));
             Task<byte[]> reading = Aio.createTask(() -> c.reader().readline());
-            Aio.sleep(0.01);
+            Aio.sleep(0); // the task starts and waits in readline
             reading.cancel();
             assertThrows(CancelledError.class, reading::await);
+            cancelled.countDown();
             assertFalse(c.writer().isClosing());
             assertEquals("late\n", new String(c.reader().readline(), UTF_8)); // nothing was lost either
             c.close();

@@ -66,18 +66,19 @@ class StreamsTest {
     @EnumSource(Transport.class)
     void aLongLineOverrunsTheLimitAndLeavesTheBufferIntact(Transport transport) throws Exception {
         // asyncio: overrun ... consumed 40 at_eof False / read 40: 40 / line: b'\n' / partial line at EOF
+        java.util.concurrent.CountDownLatch overrun = new java.util.concurrent.CountDownLatch(1);
         ServerSocket ss = peer((in, out) -> {
             out.write("x".repeat(40).getBytes(UTF_8));
             out.flush();
-            Thread.sleep(50);
+            overrun.await(); // the rest only once the client saw the overrun
             out.write("\nrest-no-newline".getBytes(UTF_8));
             out.flush();
         });
         Aio.run(() -> {
             Connection c = Net.openConnection("127.0.0.1", ss.getLocalPort(), Opts.c(transport).withLimit(16));
             StreamReader r = c.reader();
-            Aio.sleep(0.02);
             LimitOverrunError e = assertThrows(LimitOverrunError.class, () -> r.readuntil("\n".getBytes(UTF_8)));
+            overrun.countDown();
             assertEquals("Separator is not found, and chunk exceed the limit", e.getMessage());
             assertEquals(40, e.consumed());
             assertFalse(r.atEof());
@@ -161,13 +162,15 @@ class StreamsTest {
     @EnumSource(Transport.class)
     void drainHoldsAWriterBackUntilThePeerReads(Transport transport) throws Exception {
         java.util.concurrent.CountDownLatch startReading = new java.util.concurrent.CountDownLatch(1);
-        long[] received = {0};
+        java.util.concurrent.CompletableFuture<Long> received = new java.util.concurrent.CompletableFuture<>();
         ServerSocket ss = peer((in, out) -> {
             startReading.await();
             byte[] b = new byte[65536];
+            long total = 0;
             for (int n; (n = in.read(b)) > 0; ) {
-                received[0] += n;
+                total += n;
             }
+            received.complete(total);
         });
         int chunk = 256 * 1024;
         int chunks = 64;
@@ -192,8 +195,7 @@ class StreamsTest {
             c.writer().close();
             c.writer().waitClosed();
         });
-        Thread.sleep(100);
-        assertEquals((long) chunk * chunks, received[0]);
+        assertEquals((long) chunk * chunks, received.get(30, java.util.concurrent.TimeUnit.SECONDS));
     }
 
     @ParameterizedTest

@@ -3,6 +3,7 @@ package io.aio4j.samples;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 
+import io.aio4j.testkit.AioTesting;
 import java.io.ByteArrayOutputStream;
 import java.io.InputStream;
 import java.io.PrintStream;
@@ -35,7 +36,9 @@ class SamplesTest {
         PrintStream original = System.out;
         System.setOut(new PrintStream(captured, true, StandardCharsets.UTF_8));
         try {
-            sample.program().run();
+            // on virtual time: the seeds' sleeps take no real time; the stand-in servers are real
+            // sockets, so the clock waits out half a second of real idleness before jumping past them
+            AioTesting.withVirtualTime(500, () -> sample.program().run());
         } finally {
             System.setOut(original);
         }

@@ -48,6 +48,34 @@ public final class AioTesting {
     /** Real idleness before the clock jumps while another thread's work (toThread, a future) is outstanding. */
     static final long FOREIGN_THRESHOLD_MILLIS = 1000;
 
+    /** A program that calls {@code Aio.run} itself: a {@code main}, a command-line tool. */
+    @FunctionalInterface
+    public interface Program {
+        void run() throws Exception;
+    }
+
+    /**
+     * Runs {@code program} with every loop it creates on this thread ({@code Aio.run}, a Runner) on its
+     * own virtual clock, as in an {@link AioTest}: a {@code main} that sleeps for minutes returns at
+     * once, with the same output. Real I/O is waited for as {@link AioTest} does, the clock jumping
+     * only after {@code autojumpThresholdMillis} of real idleness while sockets or Kotlin calls are
+     * outstanding. No leak checks or schedules: the program owns its loops.
+     *
+     * {@snippet :
+     * AioTesting.withVirtualTime(500, () -> MyProgram.main(new String[0]));
+     * }
+     */
+    public static void withVirtualTime(long autojumpThresholdMillis, Program program) throws Exception {
+        if (autojumpThresholdMillis < 0) {
+            throw new IllegalArgumentException("autojumpThresholdMillis must be >= 0: " + autojumpThresholdMillis);
+        }
+        EventLoopImpl.withClocks(() -> new VirtualClock(autojumpThresholdMillis * 1_000_000,
+                Math.max(autojumpThresholdMillis, FOREIGN_THRESHOLD_MILLIS) * 1_000_000), () -> {
+            program.run();
+            return null;
+        });
+    }
+
     /** Runs {@code body} as {@link AioTest} would; throws its failure or an {@link AssertionError} for leaks. */
     public static void run(Settings settings, Body body) throws Throwable {
         run(settings, new AioTestContext(), body);

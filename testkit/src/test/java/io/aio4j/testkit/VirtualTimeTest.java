@@ -95,4 +95,19 @@ class VirtualTimeTest {
             assertEquals(365 * 86400, ctx.time(), 1e-3);
         });
     }
+
+    @Test
+    void aProgramThatCallsAioRunItselfRunsOnVirtualTime() throws Exception {
+        double[] slept = new double[1];
+        AioTesting.withVirtualTime(20, () -> Aio.run(() -> {
+            double start = Aio.getRunningLoop().time();
+            Aio.sleep(Duration.ofHours(1));
+            slept[0] = Aio.getRunningLoop().time() - start;
+        }));
+        assertEquals(3600, slept[0], 1e-3);
+        // outside, loops are on the system clock again: a 50 ms sleep takes real time
+        long t0 = System.nanoTime();
+        Aio.run(() -> Aio.sleep(0.05));
+        assertTrue(System.nanoTime() - t0 >= 50_000_000, "the virtual clock outlived withVirtualTime");
+    }
 }
