@@ -4,6 +4,7 @@
 module io.aio4j.api {
     // API
     requires transitive io.aio4j.bridge;
+    requires static java.management; // the JMX task dump, when the runtime has it
     exports io.aio4j;
     exports io.aio4j.sync;
     exports io.aio4j.queue;

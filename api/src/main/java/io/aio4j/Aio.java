@@ -683,6 +683,24 @@ public final class Aio {
     }
 
     /**
+     * The tree of live tasks, as text: inside a task, the running loop's (see
+     * {@link EventLoop#dumpTasks(java.io.Writer)}); on any other thread, every open loop's in this JVM.
+     * From outside the process, the JMX operation {@code io.aio4j:type=Tasks} {@code dumpTasks} returns
+     * the same.
+     *
+     * @apiNote asyncio: {@code python -m asyncio pstree PID} (3.14)
+     */
+    public static String dumpTasks() {
+        Loop l = Loop.currentLoop();
+        if (l == null) {
+            return EventLoopImpl.dumpAll();
+        }
+        java.io.StringWriter w = new java.io.StringWriter();
+        ((EventLoopImpl) l.owner()).dumpTasks(w);
+        return w.toString();
+    }
+
+    /**
      * The running loop's tasks that are not done yet, in creation order.
      *
      * @apiNote asyncio: {@code asyncio.all_tasks()}

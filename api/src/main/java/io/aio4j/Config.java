@@ -1,6 +1,7 @@
 package io.aio4j;
 
 import io.aio4j.bridge.Carrier;
+import java.time.Duration;
 import java.util.Objects;
 
 /**
@@ -14,16 +15,34 @@ import java.util.Objects;
  *     {@code asyncio.Runner}
  */
 public final class Config {
-    private static final Config DEFAULTS = new Config(1, Carrier.virtualThreads(), null);
+    private static final Duration DEFAULT_SLOW = Duration.ofMillis(100);
+    private static final Config DEFAULTS = new Config(1, Carrier.virtualThreads(), null, debugFromEnvironment(),
+            DEFAULT_SLOW);
 
     private final int parallelism;
     private final Carrier carrier;
     private final ExceptionHandler exceptionHandler;
+    private final boolean debug;
+    private final Duration slowCallbackDuration;
 
-    private Config(int parallelism, Carrier carrier, ExceptionHandler exceptionHandler) {
+    private Config(int parallelism, Carrier carrier, ExceptionHandler exceptionHandler, boolean debug,
+            Duration slowCallbackDuration) {
         this.parallelism = parallelism;
         this.carrier = carrier;
         this.exceptionHandler = exceptionHandler;
+        this.debug = debug;
+        this.slowCallbackDuration = slowCallbackDuration;
+    }
+
+    /** {@code -Daio4j.debug=true} or the environment variable {@code AIO4J_DEBUG=1} (asyncio: PYTHONASYNCIODEBUG). */
+    private static boolean debugFromEnvironment() {
+        return debugFrom(System.getProperty("aio4j.debug"), System.getenv("AIO4J_DEBUG"));
+    }
+
+    /** The system property wins; either is on unless empty, "0" or "false". */
+    static boolean debugFrom(String property, String environment) {
+        String v = property != null ? property : environment;
+        return v != null && !v.isEmpty() && !v.equals("0") && !v.equalsIgnoreCase("false");
     }
 
     /**
@@ -59,7 +78,7 @@ public final class Config {
             throw new IllegalArgumentException(
                     "parallelism is the number of task bodies that may run at once and must be >= 1: " + n);
         }
-        return new Config(n, carrier, exceptionHandler);
+        return new Config(n, carrier, exceptionHandler, debug, slowCallbackDuration);
     }
 
     /**
@@ -68,7 +87,8 @@ public final class Config {
      * @apiNote asyncio: none (asyncio runs coroutines, not threads)
      */
     public Config withCarrier(Carrier carrier) {
-        return new Config(parallelism, Objects.requireNonNull(carrier, "carrier"), exceptionHandler);
+        return new Config(parallelism, Objects.requireNonNull(carrier, "carrier"), exceptionHandler, debug,
+                slowCallbackDuration);
     }
 
     /**
@@ -77,7 +97,58 @@ public final class Config {
      * @apiNote asyncio: {@code loop.set_exception_handler(handler)}
      */
     public Config withExceptionHandler(ExceptionHandler handler) {
-        return new Config(parallelism, carrier, Objects.requireNonNull(handler, "handler"));
+        return new Config(parallelism, carrier, Objects.requireNonNull(handler, "handler"), debug,
+                slowCallbackDuration);
+    }
+
+    /**
+     * Debug mode: a step that holds the loop longer than {@link #slowCallbackDuration()} is logged with
+     * the task and the stack where it was; calling the loop's non-thread-safe methods from another
+     * thread, or awaiting a task of another loop, raises; tasks record where they were created, and a
+     * task still pending when its loop closes is logged with that place, as is a task exception
+     * nobody retrieved. Off by default, and then free on the await path; {@code -Daio4j.debug=true}
+     * or {@code AIO4J_DEBUG=1} turn it on for every loop.
+     *
+     * {@snippet :
+     * Aio.run(Config.defaults().debug(true), Main::asyncMain);   // asyncio.run(main(), debug=True)
+     * }
+     *
+     * @apiNote asyncio: {@code asyncio.run(main(), debug=True)}, {@code PYTHONASYNCIODEBUG=1}
+     */
+    public Config debug(boolean on) {
+        return new Config(parallelism, carrier, exceptionHandler, on, slowCallbackDuration);
+    }
+
+    /**
+     * The threshold of debug mode's slow-step log; default 100 ms.
+     *
+     * @apiNote asyncio: {@code loop.slow_callback_duration = 0.1}
+     * @throws IllegalArgumentException if {@code d} is not positive
+     */
+    public Config withSlowCallbackDuration(Duration d) {
+        Objects.requireNonNull(d, "slowCallbackDuration");
+        if (d.isNegative() || d.isZero()) {
+            throw new IllegalArgumentException("slowCallbackDuration must be > 0: " + d);
+        }
+        return new Config(parallelism, carrier, exceptionHandler, debug, d);
+    }
+
+    /**
+     * Whether debug mode is on.
+     *
+     * @apiNote asyncio: {@code loop.get_debug()}
+     */
+    public boolean debug() {
+        return debug;
+    }
+
+    /**
+     * The threshold of debug mode's slow-step log.
+     *
+     * @apiNote asyncio: {@code loop.slow_callback_duration}
+     */
+    public Duration slowCallbackDuration() {
+        return slowCallbackDuration;
     }
 
     /**
@@ -110,6 +181,7 @@ public final class Config {
     @Override
     public String toString() {
         return "Config[parallelism=" + parallelism + ", carrier=" + carrier
-                + (exceptionHandler != null ? ", exceptionHandler=" + exceptionHandler : "") + "]";
+                + (exceptionHandler != null ? ", exceptionHandler=" + exceptionHandler : "")
+                + (debug ? ", debug, slowCallbackDuration=" + slowCallbackDuration : "") + "]";
     }
 }

@@ -97,4 +97,53 @@ public sealed interface EventLoop permits EventLoopImpl {
      * @apiNote asyncio: none; the kotlinx view of the loop
      */
     CoroutineDispatcher asDispatcher();
+
+    /**
+     * Whether debug mode is on (see {@link Config#debug(boolean)}).
+     *
+     * @apiNote asyncio: {@code loop.get_debug()}
+     */
+    boolean debug();
+
+    /**
+     * Turns debug mode on or off while the loop runs. Call it from the loop (a task or a callback).
+     *
+     * @apiNote asyncio: {@code loop.set_debug(enabled)}
+     */
+    void setDebug(boolean on);
+
+    /**
+     * Debug mode's slow-step threshold: a task step or callback that holds the loop longer is logged.
+     *
+     * @apiNote asyncio: {@code loop.slow_callback_duration}
+     */
+    Duration slowCallbackDuration();
+
+    /**
+     * Sets debug mode's slow-step threshold.
+     *
+     * @apiNote asyncio: {@code loop.slow_callback_duration = 0.1}
+     * @throws IllegalArgumentException if {@code d} is not positive
+     */
+    void setSlowCallbackDuration(Duration d);
+
+    /**
+     * Writes the tree of this loop's live tasks to {@code out}: each task under the task that created
+     * it, task group members under their group, each with its name, state ({@code running},
+     * {@code waiting}, {@code ready}, {@code scheduled}), the aio4j call it waits in and its stack.
+     * Safe from any thread.
+     *
+     * {@snippet :
+     * Task 'Task-1' (waiting) awaiting Aio.gather at demo.Main.asyncMain(Main.java:21)
+     *     at io.aio4j.Aio.gather(Aio.java:212)
+     *     at demo.Main.asyncMain(Main.java:21)
+     *   Task 'fetch-1' (waiting) awaiting Aio.sleep at demo.Main.fetch(Main.java:12)
+     *       at io.aio4j.Aio.sleep(Aio.java:151)
+     *       at demo.Main.fetch(Main.java:12)
+     * }
+     *
+     * @apiNote asyncio: {@code python -m asyncio pstree PID} (3.14); kotlinx-coroutines-debug's
+     *     {@code DebugProbes.dumpCoroutines()}
+     */
+    void dumpTasks(java.io.Writer out);
 }

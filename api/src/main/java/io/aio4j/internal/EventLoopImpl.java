@@ -78,6 +78,42 @@ public final class EventLoopImpl implements EventLoop {
         Loop.ErrorSink sink = h == null ? Loop.ErrorSink.LOG : h::handle;
         this.loop = new Loop(config.parallelism(), config.carrier(), clock, sink);
         loop.setOwner(this);
+        this.slowCallbackDuration = config.slowCallbackDuration();
+        if (config.debug()) {
+            loop.setDebug(true, Time.toNanos(slowCallbackDuration));
+        }
+        LIVE.add(this);
+        TasksBean.registerOnce();
+    }
+
+    /** Every loop not yet closed, for dumps from outside ({@link #dumpAll}, JMX). */
+    private static final Set<EventLoopImpl> LIVE = java.util.Collections.synchronizedSet(
+            java.util.Collections.newSetFromMap(new java.util.WeakHashMap<>()));
+
+    private volatile Duration slowCallbackDuration;
+
+    static int openLoops() {
+        synchronized (LIVE) {
+            return (int) LIVE.stream().filter(l -> !l.isClosed()).count();
+        }
+    }
+
+    /** Dumps the task trees of every open loop in this JVM. */
+    public static String dumpAll() {
+        List<EventLoopImpl> loops;
+        synchronized (LIVE) {
+            loops = new ArrayList<>(LIVE);
+        }
+        java.io.StringWriter w = new java.io.StringWriter();
+        if (loops.isEmpty()) {
+            w.write("no open aio4j event loops\n");
+        }
+        for (EventLoopImpl l : loops) {
+            if (!l.isClosed()) {
+                l.dumpTasks(w);
+            }
+        }
+        return w.toString();
     }
 
     /** The loop running on this thread (in a task or a loop callback), or an error naming {@code what}. */
@@ -98,12 +134,57 @@ public final class EventLoopImpl implements EventLoop {
 
     @Override
     public Handle callSoon(Runnable callback) {
+        if (loop.debug()) {
+            checkThread("callSoon");
+        }
         return new HandleImpl(loop.callSoon(Objects.requireNonNull(callback, "callback")));
     }
 
     @Override
     public Handle callSoonThreadsafe(Runnable callback) {
-        return callSoon(callback); // the loop's queue is thread-safe and wakes a waiting loop
+        // the loop's queue is thread-safe and wakes a waiting loop
+        return new HandleImpl(loop.callSoon(Objects.requireNonNull(callback, "callback")));
+    }
+
+    /** Debug mode: the loop's non-thread-safe methods must be called from the loop itself. */
+    private void checkThread(String what) {
+        if (Loop.currentLoop() != loop && (loop.isRunning() || Loop.currentLoop() != null)) {
+            throw new IllegalStateException("Non-thread-safe operation invoked on an event loop other than the current one: "
+                    + "EventLoop." + what + " called from thread " + Thread.currentThread().getName()
+                    + "; use callSoonThreadsafe or submit from other threads");
+        }
+    }
+
+    @Override
+    public boolean debug() {
+        return loop.debug();
+    }
+
+    @Override
+    public void setDebug(boolean on) {
+        loop.setDebug(on, Time.toNanos(slowCallbackDuration));
+    }
+
+    @Override
+    public Duration slowCallbackDuration() {
+        return slowCallbackDuration;
+    }
+
+    @Override
+    public void setSlowCallbackDuration(Duration d) {
+        Objects.requireNonNull(d, "slowCallbackDuration");
+        if (d.isNegative() || d.isZero()) {
+            throw new IllegalArgumentException("slowCallbackDuration must be > 0: " + d);
+        }
+        slowCallbackDuration = d;
+        if (loop.debug()) {
+            loop.setDebug(true, Time.toNanos(d));
+        }
+    }
+
+    @Override
+    public void dumpTasks(java.io.Writer out) {
+        TaskDump.write(this, Objects.requireNonNull(out, "out"));
     }
 
     @Override
@@ -117,12 +198,18 @@ public final class EventLoopImpl implements EventLoop {
     }
 
     private TimerHandle later(long nanos, Runnable callback) {
+        if (loop.debug()) {
+            checkThread("callLater");
+        }
         return new HandleImpl.Timed(loop.callLater(nanos, Objects.requireNonNull(callback, "callback")));
     }
 
     @Override
     public TimerHandle callAt(double when, Runnable callback) {
         long at = Time.secondsToNanos(when, "callAt's when");
+        if (loop.debug()) {
+            checkThread("callAt");
+        }
         return new HandleImpl.Timed(loop.callAt(at, Objects.requireNonNull(callback, "callback")));
     }
 
@@ -216,6 +303,13 @@ public final class EventLoopImpl implements EventLoop {
         if (pending.isEmpty()) {
             return;
         }
+        if (loop.debug()) {
+            for (TaskImpl<?> t : pending) {
+                System.getLogger("io.aio4j").log(System.Logger.Level.WARNING, "Task " + t.name()
+                        + " was never awaited: it was still pending when Aio.run() returned and is cancelled"
+                        + Where.createdAt(t.createdAt()));
+            }
+        }
         AtomicInteger left = new AtomicInteger(pending.size());
         for (TaskImpl<?> t : pending) {
             t.cancel();
@@ -275,6 +369,7 @@ public final class EventLoopImpl implements EventLoop {
 
     /** Reports every exception still unretrieved, stops the default executor and closes the loop. */
     public void close() {
+        LIVE.remove(this);
         try {
             shutdownDefaultExecutor();
             for (Unretrieved u : new ArrayList<>(unretrieved)) {

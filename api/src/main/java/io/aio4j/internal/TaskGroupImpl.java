@@ -67,7 +67,7 @@ public final class TaskGroupImpl implements TaskGroup {
                 throw new IllegalStateException("TaskGroup " + this + " is shutting down");
             }
         }
-        TaskImpl<T> task = TaskImpl.create(loop, name, body);
+        TaskImpl<T> task = TaskImpl.create(loop, name, body, this);
         synchronized (this) {
             tasks.add(task);
         }

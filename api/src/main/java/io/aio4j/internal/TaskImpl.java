@@ -35,6 +35,10 @@ public final class TaskImpl<T> extends Fiber implements Task<T> {
     Map<TaskLocal<?>, Object> context;
     /** Where the task was created, when the loop tracks it (tests, debug). */
     private final Throwable createdAt;
+    /** The task that created this one (for task dumps), or null. */
+    final TaskImpl<?> parent;
+    /** The task group this task belongs to, or null. */
+    final TaskGroupImpl group;
 
     // written under loop.lock; outcome is volatile so that done() and await() need no lock
     private volatile int outcome = PENDING;
@@ -45,19 +49,27 @@ public final class TaskImpl<T> extends Fiber implements Task<T> {
     private CompletableFuture<T> future;
     private Unretrieved unretrieved;
 
-    private TaskImpl(EventLoopImpl eventLoop, String name, AsyncCallable<T> body) {
+    private TaskImpl(EventLoopImpl eventLoop, String name, AsyncCallable<T> body, TaskGroupImpl group) {
         super(eventLoop.loop, name);
         this.eventLoop = eventLoop;
         this.name = name;
         this.body = body;
-        this.createdAt = eventLoop.loop.tracking() ? new Throwable("task " + name + " was created here") : null;
+        this.createdAt = eventLoop.loop.tracking() || eventLoop.loop.debug()
+                ? new Throwable("task " + name + " was created here") : null;
+        this.parent = Loop.currentFiber() instanceof TaskImpl<?> p && p.eventLoop == eventLoop ? p : null;
+        this.group = group;
     }
 
     /** Creates and schedules a task (asyncio: {@code loop.create_task}). */
     public static <T> TaskImpl<T> create(EventLoopImpl loop, String name, AsyncCallable<T> body) {
+        return create(loop, name, body, null);
+    }
+
+    /** Creates and schedules a task of a task group. */
+    static <T> TaskImpl<T> create(EventLoopImpl loop, String name, AsyncCallable<T> body, TaskGroupImpl group) {
         Objects.requireNonNull(body, "body");
         String n = name != null ? name : "Task-" + COUNTER.incrementAndGet();
-        TaskImpl<T> t = new TaskImpl<>(loop, n, body);
+        TaskImpl<T> t = new TaskImpl<>(loop, n, body, group);
         t.context = TaskContext.current(); // contextvars: a copy of the creator's values
         t.start();
         return t;
@@ -119,7 +131,7 @@ public final class TaskImpl<T> extends Fiber implements Task<T> {
     private void complete(int how, T v, Throwable e, CancelledError c) {
         ArrayList<Object> cbs;
         CompletableFuture<T> f;
-        Unretrieved report = how == EXCEPTION ? new Unretrieved(eventLoop, name, e) : null;
+        Unretrieved report = how == EXCEPTION ? new Unretrieved(eventLoop, name, e, createdAt) : null;
         loop.lock.lock();
         try {
             if (outcome != PENDING) {
@@ -175,6 +187,10 @@ public final class TaskImpl<T> extends Fiber implements Task<T> {
         Fiber me = Suspensions.currentFiber("Task.await()");
         if (me == this) {
             throw new IllegalStateException("Task cannot await on itself: " + this);
+        }
+        if (me.bridgeLoop() != loop && me.bridgeLoop().debug()) {
+            throw new IllegalStateException("Task " + this + " belongs to another event loop than the task awaiting it ("
+                    + me + "); hand results between loops with submit() or a CompletableFuture");
         }
         if (outcome == PENDING) {
             // asyncio: cancelling the awaiting task cancels this one and keeps waiting for it

@@ -11,12 +11,14 @@ final class Unretrieved implements Runnable {
     private final EventLoopImpl loop;
     private final String taskName;
     private final Throwable error;
+    private final Throwable createdAt;
     private final AtomicBoolean settled = new AtomicBoolean();
 
-    Unretrieved(EventLoopImpl loop, String taskName, Throwable error) {
+    Unretrieved(EventLoopImpl loop, String taskName, Throwable error, Throwable createdAt) {
         this.loop = loop;
         this.taskName = taskName;
         this.error = error;
+        this.createdAt = createdAt;
     }
 
     /** The exception was looked at: nothing to report. */
@@ -31,7 +33,7 @@ final class Unretrieved implements Runnable {
     public void run() {
         if (settled.compareAndSet(false, true)) {
             loop.untrack(this);
-            loop.loop.report("Task exception was never retrieved: task " + taskName, error);
+            loop.loop.report("Task exception was never retrieved: task " + taskName + Where.createdAt(createdAt), error);
         }
     }
 }

@@ -7,6 +7,7 @@ import io.aio4j.bridge.internal.VirtualClock;
 import io.aio4j.internal.EventLoopImpl;
 import io.aio4j.internal.RunnerImpl;
 import io.aio4j.internal.TaskImpl;
+import io.aio4j.internal.Where;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -169,20 +170,6 @@ public final class AioTesting {
 
     /** " (created at Class.method(File:line))": the first frame outside aio4j's machinery. */
     static String where(Throwable createdAt) {
-        if (createdAt == null) {
-            return "";
-        }
-        for (StackTraceElement f : createdAt.getStackTrace()) {
-            String c = f.getClassName();
-            if (c.startsWith("java.") || c.startsWith("jdk.") || c.startsWith("kotlin") || c.startsWith("io.aio4j.bridge.")
-                    || c.startsWith("io.aio4j.internal.") || c.startsWith("io.aio4j.net.internal.")
-                    || c.startsWith("io.aio4j.http.internal.") || c.startsWith("io.aio4j.ws.internal.")
-                    || c.equals("io.aio4j.Aio") || c.equals("io.aio4j.net.Net") || c.equals("io.aio4j.ws.WebSockets")
-                    || c.startsWith("io.aio4j.testkit.AioTesting")) {
-                continue;
-            }
-            return " (created at " + f + ")";
-        }
-        return "";
+        return Where.createdAt(createdAt);
     }
 }

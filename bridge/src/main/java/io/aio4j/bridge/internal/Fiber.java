@@ -29,6 +29,8 @@ public abstract class Fiber implements Continuation<Object> {
 
     protected final Loop loop;
     private final Carrier.Strand strand;
+    /** The thread the fiber's body runs on, once started (for stack dumps). */
+    private volatile Thread thread;
     private volatile boolean go;
     private boolean started;
     private static final boolean SPIN = Runtime.getRuntime().availableProcessors() > 1;
@@ -78,6 +80,31 @@ public abstract class Fiber implements Continuation<Object> {
     /** Queues the first step (asyncio: create_task schedules the task at once). */
     protected final void start() {
         loop.register(this);
+    }
+
+    /**
+     * The fiber's stack as it is now (parked at an await, or running), or an empty array if it has
+     * not started or is done.
+     */
+    public final StackTraceElement[] stack() {
+        Thread t = thread;
+        return t == null ? new StackTraceElement[0] : t.getStackTrace();
+    }
+
+    /** "scheduled", "running", "waiting", "ready" or "done": where the fiber is in its steps. */
+    public final String stepState() {
+        loop.lock.lock();
+        try {
+            return switch (state) {
+                case QUEUED -> "scheduled";
+                case RUNNING -> "running";
+                case PARKED -> "waiting";
+                case READY -> "ready";
+                default -> "done";
+            };
+        } finally {
+            loop.lock.unlock();
+        }
     }
 
     public final Loop bridgeLoop() {
@@ -451,7 +478,9 @@ public abstract class Fiber implements Continuation<Object> {
 
     private void main() {
         Loop.CURRENT.set(this);
+        thread = Thread.currentThread();
         go = false;
+        loop.stepBegins(this);
         try {
             runBody();
         } catch (Throwable t) {

@@ -76,6 +76,8 @@ public final class Loop extends CoroutineDispatcher implements Delay {
     private volatile java.util.Random schedule;
     private final java.util.Map<Object, Throwable> resources = new java.util.IdentityHashMap<>();
     private volatile boolean tracking;
+    /** Debug mode's step timer, or null when debug mode is off (a plain read on the hot path). */
+    SlowSteps slow;
 
     public Loop(int permits, Carrier carrier, Clock clock, ErrorSink errors) {
         if (permits < 1) {
@@ -122,6 +124,38 @@ public final class Loop extends CoroutineDispatcher implements Delay {
 
     public void setOwner(Object owner) {
         this.owner = owner;
+    }
+
+    /**
+     * Turns debug mode's slow-step detection on (with the threshold, in real nanoseconds) or off.
+     * Call it from the loop's own thread or before the loop runs.
+     */
+    public void setDebug(boolean on, long slowStepNanos) {
+        if (slowStepNanos <= 0) {
+            throw new IllegalArgumentException("slowCallbackDuration must be > 0: " + slowStepNanos + " ns");
+        }
+        SlowSteps s = slow;
+        if (on && s == null) {
+            slow = new SlowSteps(this, slowStepNanos);
+        } else if (on) {
+            s.thresholdNanos = slowStepNanos;
+        } else if (s != null) {
+            s.stop();
+            slow = null;
+        }
+    }
+
+    /** Whether debug mode is on. */
+    public boolean debug() {
+        return slow != null;
+    }
+
+    /** A step of {@code owner} (a fiber or a callback) begins on this thread (debug mode only). */
+    void stepBegins(Object owner) {
+        SlowSteps s = slow;
+        if (s != null) {
+            s.begin(owner);
+        }
     }
 
     public int permits() {
@@ -355,6 +389,10 @@ public final class Loop extends CoroutineDispatcher implements Delay {
 
     /** Closes the selector and drops what is queued; the loop must not be running. */
     public void close() {
+        SlowSteps s = slow;
+        if (s != null) {
+            s.stop();
+        }
         lock.lock();
         try {
             if (closed) {
@@ -606,10 +644,18 @@ public final class Loop extends CoroutineDispatcher implements Delay {
     }
 
     private void runCallback(Runnable r) {
+        SlowSteps s = slow;
+        if (s != null) {
+            s.begin(r);
+        }
         try {
             r.run();
         } catch (Throwable t) {
             report("Exception in callback " + r, t);
+        } finally {
+            if (s != null) {
+                s.end();
+            }
         }
     }
 
@@ -621,6 +667,10 @@ public final class Loop extends CoroutineDispatcher implements Delay {
     void yieldBaton(Fiber self, boolean finished) {
         Fiber handTo = null;
         boolean ranCallbacks = false;
+        SlowSteps slowSteps = slow;
+        if (slowSteps != null) {
+            slowSteps.end();
+        }
         lock.lock();
         try {
             running--;
@@ -637,6 +687,9 @@ public final class Loop extends CoroutineDispatcher implements Delay {
                     self.state = Fiber.RUNNING;
                     if (ranCallbacks) {
                         CURRENT.set(self);
+                    }
+                    if (slowSteps != null) {
+                        slowSteps.begin(self);
                     }
                     return; // our own turn came first: continue without switching
                 }
@@ -677,6 +730,10 @@ public final class Loop extends CoroutineDispatcher implements Delay {
         }
         if (!finished) {
             self.parkUntilGo();
+            SlowSteps s = slow;
+            if (s != null) {
+                s.begin(self);
+            }
         }
     }
 
