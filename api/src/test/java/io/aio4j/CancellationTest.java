@@ -237,7 +237,7 @@ class CancellationTest {
 
     @Test
     void cancelFromAnotherThreadWakesAnIdleLoop() {
-        VirtualTime.run(() -> {
+        Aio.run(() -> { // real time: on a virtual clock the hour would pass before the thread's cancel
             Task<Void> sleeper = Aio.createTask(() -> Aio.sleep(3600));
             Aio.sleep(0);
             Thread.ofPlatform().start(() -> sleeper.cancel("from outside"));
