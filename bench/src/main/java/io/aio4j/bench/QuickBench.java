@@ -1,6 +1,7 @@
 package io.aio4j.bench;
 
 import io.aio4j.Aio;
+import io.aio4j.Config;
 import io.aio4j.Task;
 import io.aio4j.bridge.Suspend;
 import io.aio4j.bridge.internal.Suspensions;
@@ -53,6 +54,12 @@ public final class QuickBench {
                 "ping-pong/kotlinx-channel", best(QuickBench::aioChannelPingPong, PING_PONGS),
                 "spawn-await", best(QuickBench::aioSpawnAwait, SPAWNS),
                 "sleep0", best(QuickBench::aioSleep0, YIELDS)));
+        config = Config.defaults().debug(true); // what debug mode costs when it is on (off costs nothing)
+        table.put("aio4j, debug mode on", Map.of(
+                "ping-pong", best(QuickBench::aioPingPong, PING_PONGS),
+                "spawn-await", best(QuickBench::aioSpawnAwait, SPAWNS),
+                "sleep0", best(QuickBench::aioSleep0, YIELDS)));
+        config = Config.defaults();
         table.put("plain virtual threads", Map.of(
                 "ping-pong", best(QuickBench::vtPingPong, PING_PONGS),
                 "spawn-await", best(QuickBench::vtSpawnJoin, SPAWNS),
@@ -66,13 +73,16 @@ public final class QuickBench {
 
     // ---- aio4j -----------------------------------------------------------------------------------
 
+    /** The configuration the aio4j rows run with. */
+    private static Config config = Config.defaults();
+
     /**
      * The same shape as the Python side: each side parks in a one-shot suspension (asyncio: a
      * Future) that the other side resumes.
      */
     static void aioPingPong(int n) {
         CancellableContinuation<?>[] box = new CancellableContinuation<?>[2]; // [0] ping, [1] pong
-        Aio.run(() -> {
+        Aio.run(config, () -> {
             Task<Void> ponger = Aio.createTask(() -> {
                 for (int i = 0; i < n; i++) {
                     Suspensions.<Unit>await(k -> Suspensions.suspendCancellable(k, (CancellableContinuation<Unit> c) -> box[0] = c));
@@ -98,7 +108,7 @@ public final class QuickBench {
 
     /** Ping-pong over two kotlinx rendezvous channels, called through {@code Suspend.call}. */
     static void aioChannelPingPong(int n) {
-        Aio.run(() -> {
+        Aio.run(config, () -> {
             Channel<Integer> ping = ChannelKt.Channel(0, BufferOverflow.SUSPEND, null);
             Channel<Integer> pong = ChannelKt.Channel(0, BufferOverflow.SUSPEND, null);
             Task<Void> ponger = Aio.createTask(() -> {
@@ -117,7 +127,7 @@ public final class QuickBench {
     }
 
     static void aioSpawnAwait(int n) {
-        Aio.run(() -> {
+        Aio.run(config, () -> {
             List<Task<Integer>> tasks = new ArrayList<>(n);
             for (int i = 0; i < n; i++) {
                 int x = i;
@@ -132,7 +142,7 @@ public final class QuickBench {
     }
 
     static void aioSleep0(int n) {
-        Aio.run(() -> {
+        Aio.run(config, () -> {
             for (int i = 0; i < n; i++) {
                 Aio.sleep(0);
             }
