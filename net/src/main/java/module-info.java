@@ -10,6 +10,7 @@ module io.aio4j.net {
     exports io.aio4j.net;
     exports io.aio4j.http;
     exports io.aio4j.ws;
+    exports io.aio4j.files;
     requires io.ktor.websockets;
     requires transitive com.fasterxml.jackson.databind; // Response.json() returns a JsonNode
     requires io.ktor.client.core;
