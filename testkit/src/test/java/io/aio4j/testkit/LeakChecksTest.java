@@ -44,12 +44,16 @@ class LeakChecksTest {
             Net.openConnection("127.0.0.1", server.port());
             Net.createDatagramEndpoint(DatagramOptions.defaults()
                     .withLocalAddress(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0)));
+            java.nio.file.Path file = java.nio.file.Files.createTempFile("aio4j-leak", ".txt");
+            file.toFile().deleteOnExit();
+            io.aio4j.files.AsyncFiles.open(file, "w");
             ctx.runUntilIdle();
         });
         assertTrue(m.contains("a server on /127.0.0.1:"), m);
         assertTrue(m.contains("a stream connection to /127.0.0.1:"), m);
         assertTrue(m.contains("a datagram endpoint is still open (created at io.aio4j.testkit.LeakChecksTest."), m);
         assertTrue(m.contains("is still pending"), m); // the server's handler task
+        assertTrue(m.contains("async file /"), m);
     }
 
     @Test
