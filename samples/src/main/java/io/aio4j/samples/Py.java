@@ -49,4 +49,17 @@ public final class Py {
         return strings.stream().map(s -> "'" + s.replace("\\", "\\\\").replace("'", "\\'") + "'")
                 .collect(Collectors.joining(", ", "[", "]"));
     }
+
+    /** {@code print(addr)} of a socket address: {@code ('127.0.0.1', 54321)}. */
+    public static String repr(java.net.SocketAddress address) {
+        if (address instanceof java.net.InetSocketAddress a) {
+            return "(" + str(a.getAddress().getHostAddress()) + ", " + a.getPort() + ")";
+        }
+        return String.valueOf(address);
+    }
+
+    /** {@code repr(bytes_or_str)} of a string: {@code 'text'}, with Python's escapes for newlines. */
+    public static String repr(String s) {
+        return str(s).replace("\n", "\\n");
+    }
 }

@@ -43,7 +43,8 @@ class SamplesTest {
             System.setOut(original);
         }
         // the stand-in HTTP server listens on a free port: normalized as in the expected files
-        String out = captured.toString(StandardCharsets.UTF_8).replaceAll("127\\.0\\.0\\.1:\\d+", "127.0.0.1:PORT");
+        String out = captured.toString(StandardCharsets.UTF_8).replaceAll("127\\.0\\.0\\.1:\\d+", "127.0.0.1:PORT")
+                .replaceAll("\\('127\\.0\\.0\\.1', \\d+\\)", "('127.0.0.1', PORT)");
         assertEquals(expected, out);
     }
 }

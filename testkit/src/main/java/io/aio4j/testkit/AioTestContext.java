@@ -31,7 +31,7 @@ public final class AioTestContext {
         return loop.time() - START;
     }
 
-    static final double START = 1.0; // the virtual clock starts at 1 s
+    static final double START = VirtualClock.START_NANOS / 1e9; // the virtual clock starts at 1 s
 
     /**
      * Moves the virtual clock forward by {@code d}, then runs what became due ({@link #runUntilIdle()}).

@@ -65,16 +65,30 @@ public final class AioTesting {
      * {@snippet :
      * AioTesting.withVirtualTime(500, () -> MyProgram.main(new String[0]));
      * }
+     *
+     * @return the virtual time that passed, in seconds, summed over the loops the program ran
      */
-    public static void withVirtualTime(long autojumpThresholdMillis, Program program) throws Exception {
+    public static double withVirtualTime(long autojumpThresholdMillis, Program program) throws Exception {
         if (autojumpThresholdMillis < 0) {
             throw new IllegalArgumentException("autojumpThresholdMillis must be >= 0: " + autojumpThresholdMillis);
         }
-        EventLoopImpl.withClocks(() -> new VirtualClock(autojumpThresholdMillis * 1_000_000,
-                Math.max(autojumpThresholdMillis, FOREIGN_THRESHOLD_MILLIS) * 1_000_000), () -> {
+        List<VirtualClock> clocks = Collections.synchronizedList(new ArrayList<>());
+        EventLoopImpl.withClocks(() -> {
+            VirtualClock c = new VirtualClock(autojumpThresholdMillis * 1_000_000,
+                    Math.max(autojumpThresholdMillis, FOREIGN_THRESHOLD_MILLIS) * 1_000_000);
+            clocks.add(c);
+            return c;
+        }, () -> {
             program.run();
             return null;
         });
+        double seconds = 0;
+        synchronized (clocks) {
+            for (VirtualClock c : clocks) {
+                seconds += (c.nanoTime() - VirtualClock.START_NANOS) / 1e9;
+            }
+        }
+        return seconds;
     }
 
     /** Runs {@code body} as {@link AioTest} would; throws its failure or an {@link AssertionError} for leaks. */

@@ -15,7 +15,9 @@ import java.nio.channels.Selector;
 public final class VirtualClock implements Clock {
     private final long thresholdNanos;
     private final long foreignThresholdNanos;
-    private volatile long now = 1_000_000_000L;
+    /** Where every virtual clock starts: 1 s, so that no deadline is 0. */
+    public static final long START_NANOS = 1_000_000_000L;
+    private volatile long now = START_NANOS;
     private volatile Loop loop;
 
     /**
