@@ -26,6 +26,14 @@ import javax.net.ssl.SSLParameters;
  */
 public final class SocketTransport implements StreamReaderImpl.ReadControl, WriteTransport, ClientConnection {
     static final int HIGH_WATER = 64 * 1024;
+    /**
+     * Direct read buffers, lent for one read: the read copies nothing, and there are only as many as
+     * reads happen at once (callbacks run on whichever fiber holds the baton, so a thread-local would
+     * give every fiber one).
+     */
+    private static final java.util.concurrent.ConcurrentLinkedQueue<ByteBuffer> READ_BUFFERS =
+            new java.util.concurrent.ConcurrentLinkedQueue<>();
+    private static final int READ_SIZE = 256 * 1024;
     static final int LOW_WATER = HIGH_WATER / 4;
 
     final Object lock;
@@ -101,9 +109,21 @@ public final class SocketTransport implements StreamReaderImpl.ReadControl, Writ
                     readTlsLocked();
                     return;
                 }
-                int n = channel.read(reader.spaceLocked());
+                // asyncio reads up to 256 KiB per recv: one wake-up of the reader per burst, not per 8 KiB
+                ByteBuffer in = READ_BUFFERS.poll();
+                if (in == null) {
+                    in = ByteBuffer.allocateDirect(READ_SIZE);
+                }
+                int n;
+                try {
+                    n = channel.read(in.clear());
+                    if (n > 0) {
+                        reader.feedLocked(in.flip());
+                    }
+                } finally {
+                    READ_BUFFERS.offer(in);
+                }
                 if (n > 0) {
-                    reader.commitLocked(n);
                     if (!readingPaused) {
                         reg.watch(SelectionKey.OP_READ);
                     }

@@ -109,6 +109,28 @@ public final class StreamReaderImpl implements StreamReader {
         }
     }
 
+    /** asyncio's {@code feed_data} from a buffer (a socket read): all of it, in one wake-up. */
+    void feedLocked(ByteBuffer data) {
+        int len = data.remaining();
+        if (len == 0) {
+            return;
+        }
+        if (buf.length - end < len) {
+            int size = end - start;
+            if (start > 0 && buf.length - size >= len && size < buf.length / 2) {
+                System.arraycopy(buf, start, buf, 0, size); // compact
+            } else {
+                byte[] bigger = new byte[Math.max(buf.length * 2, size + len)];
+                System.arraycopy(buf, start, bigger, 0, size);
+                buf = bigger;
+            }
+            start = 0;
+            end = size;
+        }
+        data.get(buf, end, len);
+        commitLocked(len);
+    }
+
     boolean pausedLocked() {
         return paused;
     }

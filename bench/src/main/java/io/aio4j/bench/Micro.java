@@ -1,0 +1,299 @@
+package io.aio4j.bench;
+
+import io.aio4j.Aio;
+import io.aio4j.Task;
+import io.aio4j.bridge.internal.Suspensions;
+import io.aio4j.queue.Queue;
+import io.aio4j.sync.Lock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.ReentrantLock;
+import kotlin.Unit;
+import kotlinx.coroutines.CancellableContinuation;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Measurement;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OperationsPerInvocation;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.Warmup;
+
+/**
+ * The micro benchmarks' JVM rows, one method per benchmark and contender ({@code benchmark_contender}),
+ * each doing the same work as {@code python/micro.py}. Times are per operation.
+ */
+@BenchmarkMode(Mode.AverageTime)
+@OutputTimeUnit(TimeUnit.NANOSECONDS)
+@Warmup(iterations = 3, time = 1)
+@Measurement(iterations = 5, time = 1)
+@Fork(value = 1, jvmArgsAppend = {"-Xss1m"})
+@State(Scope.Benchmark)
+public class Micro {
+    static final int PING_PONGS = 10_000;
+    static final int SPAWNS = 100_000;
+    static final int YIELDS = 100_000;
+    static final int LOCKS = 10_000;
+    static final int LOCK_TASKS = 10;
+    static final int GATHER = 10_000;
+
+    // ---- ping-pong through a queue -------------------------------------------------------------
+
+    @Benchmark
+    @OperationsPerInvocation(PING_PONGS)
+    public void pingPong_aio4j() {
+        Aio.run(() -> {
+            Queue<Integer> ping = new Queue<>();
+            Queue<Integer> pong = new Queue<>();
+            Task<Void> ponger = Aio.createTask(() -> {
+                for (int i = 0; i < PING_PONGS; i++) {
+                    pong.put(ping.get());
+                }
+            });
+            for (int i = 0; i < PING_PONGS; i++) {
+                ping.put(i);
+                pong.get();
+            }
+            ponger.await();
+        });
+    }
+
+    @Benchmark
+    @OperationsPerInvocation(PING_PONGS)
+    public void pingPong_kotlinx() {
+        Kotlinx.queuePingPong(PING_PONGS);
+    }
+
+    @Benchmark
+    @OperationsPerInvocation(PING_PONGS)
+    public void pingPong_vthreads() throws Exception {
+        LinkedBlockingQueue<Integer> ping = new LinkedBlockingQueue<>();
+        LinkedBlockingQueue<Integer> pong = new LinkedBlockingQueue<>();
+        Thread ponger = Thread.ofVirtual().start(() -> {
+            try {
+                for (int i = 0; i < PING_PONGS; i++) {
+                    pong.put(ping.take());
+                }
+            } catch (InterruptedException e) {
+                throw new IllegalStateException(e);
+            }
+        });
+        Thread pinger = Thread.ofVirtual().start(() -> {
+            try {
+                for (int i = 0; i < PING_PONGS; i++) {
+                    ping.put(i);
+                    pong.take();
+                }
+            } catch (InterruptedException e) {
+                throw new IllegalStateException(e);
+            }
+        });
+        pinger.join();
+        ponger.join();
+    }
+
+    /** The limit: two fibers handing the baton back and forth through bare one-shot suspensions. */
+    @Benchmark
+    @OperationsPerInvocation(PING_PONGS)
+    public void pingPong_limitFiberHandoff() {
+        CancellableContinuation<?>[] box = new CancellableContinuation<?>[2];
+        Aio.run(() -> {
+            Task<Void> ponger = Aio.createTask(() -> {
+                for (int i = 0; i < PING_PONGS; i++) {
+                    Suspensions.<Unit>await(k -> Suspensions.suspendCancellable(k, (CancellableContinuation<Unit> c) -> box[0] = c));
+                    resume(box[1]);
+                }
+            });
+            Aio.sleep(0);
+            for (int i = 0; i < PING_PONGS; i++) {
+                CancellableContinuation<?> ping = box[0];
+                Suspensions.<Unit>await(k -> Suspensions.suspendCancellable(k, (CancellableContinuation<Unit> c) -> {
+                    box[1] = c;
+                    resume(ping);
+                }));
+            }
+            ponger.await();
+        });
+    }
+
+    @SuppressWarnings("unchecked")
+    private static void resume(CancellableContinuation<?> c) {
+        Suspensions.resumeUnit((CancellableContinuation<Unit>) c);
+    }
+
+    // ---- spawn + await ---------------------------------------------------------------------------
+
+    @Benchmark
+    @OperationsPerInvocation(SPAWNS)
+    public long spawnAwait_aio4j() {
+        return Aio.run(() -> {
+            List<Task<Integer>> tasks = new ArrayList<>(SPAWNS);
+            for (int i = 0; i < SPAWNS; i++) {
+                int x = i;
+                tasks.add(Aio.createTask(() -> x));
+            }
+            long s = 0;
+            for (Task<Integer> t : tasks) {
+                s += t.await();
+            }
+            return s;
+        });
+    }
+
+    @Benchmark
+    @OperationsPerInvocation(SPAWNS)
+    public long spawnAwait_kotlinx() {
+        return Kotlinx.spawnAwait(SPAWNS);
+    }
+
+    @Benchmark
+    @OperationsPerInvocation(SPAWNS)
+    public long spawnAwait_vthreads() throws Exception {
+        try (ExecutorService ex = Executors.newVirtualThreadPerTaskExecutor()) {
+            List<Future<Integer>> fs = new ArrayList<>(SPAWNS);
+            for (int i = 0; i < SPAWNS; i++) {
+                int x = i;
+                fs.add(ex.submit(() -> x));
+            }
+            long s = 0;
+            for (Future<Integer> f : fs) {
+                s += f.get();
+            }
+            return s;
+        }
+    }
+
+    // ---- sleep(0) --------------------------------------------------------------------------------
+
+    @Benchmark
+    @OperationsPerInvocation(YIELDS)
+    public void sleep0_aio4j() {
+        Aio.run(() -> {
+            for (int i = 0; i < YIELDS; i++) {
+                Aio.sleep(0);
+            }
+        });
+    }
+
+    @Benchmark
+    @OperationsPerInvocation(YIELDS)
+    public void sleep0_kotlinx() {
+        Kotlinx.yields(YIELDS);
+    }
+
+    @Benchmark
+    @OperationsPerInvocation(YIELDS)
+    public void sleep0_vthreads() throws Exception {
+        Thread t = Thread.ofVirtual().start(() -> {
+            for (int i = 0; i < YIELDS; i++) {
+                Thread.yield();
+            }
+        });
+        t.join();
+    }
+
+    // ---- contended lock handoff ------------------------------------------------------------------
+
+    @Benchmark
+    @OperationsPerInvocation(LOCKS)
+    public void lockHandoff_aio4j() {
+        Aio.run(() -> {
+            Lock lock = new Lock();
+            List<Task<Void>> tasks = new ArrayList<>();
+            for (int t = 0; t < LOCK_TASKS; t++) {
+                tasks.add(Aio.createTask(() -> {
+                    for (int i = 0; i < LOCKS / LOCK_TASKS; i++) {
+                        try (var held = lock.acquire()) {
+                            Aio.sleep(0);
+                        }
+                    }
+                }));
+            }
+            Aio.gather(tasks);
+        });
+    }
+
+    @Benchmark
+    @OperationsPerInvocation(LOCKS)
+    public void lockHandoff_kotlinx() {
+        Kotlinx.lockHandoff(LOCKS, LOCK_TASKS);
+    }
+
+    @Benchmark
+    @OperationsPerInvocation(LOCKS)
+    public void lockHandoff_vthreads() throws Exception {
+        ReentrantLock lock = new ReentrantLock(true); // fair: a handoff per release, as asyncio's Lock
+        List<Thread> threads = new ArrayList<>();
+        for (int t = 0; t < LOCK_TASKS; t++) {
+            threads.add(Thread.ofVirtual().start(() -> {
+                for (int i = 0; i < LOCKS / LOCK_TASKS; i++) {
+                    lock.lock();
+                    try {
+                        Thread.yield();
+                    } finally {
+                        lock.unlock();
+                    }
+                }
+            }));
+        }
+        for (Thread t : threads) {
+            t.join();
+        }
+    }
+
+    // ---- gather of 10k tasks ---------------------------------------------------------------------
+
+    @Benchmark
+    @OperationsPerInvocation(GATHER)
+    public long gather_aio4j() {
+        return Aio.run(() -> {
+            List<Task<Integer>> tasks = new ArrayList<>(GATHER);
+            for (int i = 0; i < GATHER; i++) {
+                int x = i;
+                tasks.add(Aio.createTask(() -> {
+                    Aio.sleep(0);
+                    return x;
+                }));
+            }
+            long s = 0;
+            for (int v : Aio.gather(tasks)) {
+                s += v;
+            }
+            return s;
+        });
+    }
+
+    @Benchmark
+    @OperationsPerInvocation(GATHER)
+    public long gather_kotlinx() {
+        return Kotlinx.gather(GATHER);
+    }
+
+    @Benchmark
+    @OperationsPerInvocation(GATHER)
+    public long gather_vthreads() throws Exception {
+        try (ExecutorService ex = Executors.newVirtualThreadPerTaskExecutor()) {
+            List<Callable<Integer>> calls = new ArrayList<>(GATHER);
+            for (int i = 0; i < GATHER; i++) {
+                int x = i;
+                calls.add(() -> {
+                    Thread.yield();
+                    return x;
+                });
+            }
+            long s = 0;
+            for (Future<Integer> f : ex.invokeAll(calls)) {
+                s += f.get();
+            }
+            return s;
+        }
+    }
+}
