@@ -40,6 +40,10 @@ public abstract class Fiber implements Continuation<Object> {
 
     // guarded by loop.lock
     int state = QUEUED;
+    /** The loop's list of live fibers. */
+    Fiber livePrev;
+    Fiber liveNext;
+    boolean isLive;
     private Object resumeValue;
     private boolean earlyResume;
     private boolean mustCancel;
