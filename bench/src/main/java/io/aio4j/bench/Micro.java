@@ -1,8 +1,8 @@
 package io.aio4j.bench;
 
 import io.aio4j.Aio;
+import io.aio4j.Config;
 import io.aio4j.Task;
-import io.aio4j.bridge.internal.Suspensions;
 import io.aio4j.queue.Queue;
 import io.aio4j.sync.Lock;
 import java.util.ArrayList;
@@ -14,8 +14,6 @@ import java.util.concurrent.Future;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.ReentrantLock;
-import kotlin.Unit;
-import kotlinx.coroutines.CancellableContinuation;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
@@ -75,58 +73,14 @@ public class Micro {
     @Benchmark
     @OperationsPerInvocation(PING_PONGS)
     public void pingPong_vthreads() throws Exception {
-        LinkedBlockingQueue<Integer> ping = new LinkedBlockingQueue<>();
-        LinkedBlockingQueue<Integer> pong = new LinkedBlockingQueue<>();
-        Thread ponger = Thread.ofVirtual().start(() -> {
-            try {
-                for (int i = 0; i < PING_PONGS; i++) {
-                    pong.put(ping.take());
-                }
-            } catch (InterruptedException e) {
-                throw new IllegalStateException(e);
-            }
-        });
-        Thread pinger = Thread.ofVirtual().start(() -> {
-            try {
-                for (int i = 0; i < PING_PONGS; i++) {
-                    ping.put(i);
-                    pong.take();
-                }
-            } catch (InterruptedException e) {
-                throw new IllegalStateException(e);
-            }
-        });
-        pinger.join();
-        ponger.join();
+        Workloads.vtPingPong(LinkedBlockingQueue::new, PING_PONGS);
     }
 
     /** The limit: two fibers handing the baton back and forth through bare one-shot suspensions. */
     @Benchmark
     @OperationsPerInvocation(PING_PONGS)
     public void pingPong_limitFiberHandoff() {
-        CancellableContinuation<?>[] box = new CancellableContinuation<?>[2];
-        Aio.run(() -> {
-            Task<Void> ponger = Aio.createTask(() -> {
-                for (int i = 0; i < PING_PONGS; i++) {
-                    Suspensions.<Unit>await(k -> Suspensions.suspendCancellable(k, (CancellableContinuation<Unit> c) -> box[0] = c));
-                    resume(box[1]);
-                }
-            });
-            Aio.sleep(0);
-            for (int i = 0; i < PING_PONGS; i++) {
-                CancellableContinuation<?> ping = box[0];
-                Suspensions.<Unit>await(k -> Suspensions.suspendCancellable(k, (CancellableContinuation<Unit> c) -> {
-                    box[1] = c;
-                    resume(ping);
-                }));
-            }
-            ponger.await();
-        });
-    }
-
-    @SuppressWarnings("unchecked")
-    private static void resume(CancellableContinuation<?> c) {
-        Suspensions.resumeUnit((CancellableContinuation<Unit>) c);
+        Workloads.fiberHandoffPingPong(Config.defaults(), PING_PONGS);
     }
 
     // ---- spawn + await ---------------------------------------------------------------------------
@@ -134,18 +88,7 @@ public class Micro {
     @Benchmark
     @OperationsPerInvocation(SPAWNS)
     public long spawnAwait_aio4j() {
-        return Aio.run(() -> {
-            List<Task<Integer>> tasks = new ArrayList<>(SPAWNS);
-            for (int i = 0; i < SPAWNS; i++) {
-                int x = i;
-                tasks.add(Aio.createTask(() -> x));
-            }
-            long s = 0;
-            for (Task<Integer> t : tasks) {
-                s += t.await();
-            }
-            return s;
-        });
+        return Workloads.spawnAwait(Config.defaults(), SPAWNS);
     }
 
     @Benchmark
@@ -176,11 +119,7 @@ public class Micro {
     @Benchmark
     @OperationsPerInvocation(YIELDS)
     public void sleep0_aio4j() {
-        Aio.run(() -> {
-            for (int i = 0; i < YIELDS; i++) {
-                Aio.sleep(0);
-            }
-        });
+        Workloads.sleep0(Config.defaults(), YIELDS);
     }
 
     @Benchmark
@@ -192,12 +131,7 @@ public class Micro {
     @Benchmark
     @OperationsPerInvocation(YIELDS)
     public void sleep0_vthreads() throws Exception {
-        Thread t = Thread.ofVirtual().start(() -> {
-            for (int i = 0; i < YIELDS; i++) {
-                Thread.yield();
-            }
-        });
-        t.join();
+        Workloads.vtYield(YIELDS);
     }
 
     // ---- contended lock handoff ------------------------------------------------------------------

@@ -4,7 +4,6 @@ import io.aio4j.Aio;
 import io.aio4j.Config;
 import io.aio4j.Task;
 import io.aio4j.bridge.Suspend;
-import io.aio4j.bridge.internal.Suspensions;
 import java.io.BufferedReader;
 import java.io.File;
 import java.io.InputStreamReader;
@@ -19,7 +18,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.SynchronousQueue;
 import kotlin.Unit;
-import kotlinx.coroutines.CancellableContinuation;
 import kotlinx.coroutines.channels.BufferOverflow;
 import kotlinx.coroutines.channels.Channel;
 import kotlinx.coroutines.channels.ChannelKt;
@@ -50,20 +48,20 @@ public final class QuickBench {
         Path benchDir = Path.of(args.length > 0 ? args[0] : "bench");
         Map<String, Map<String, Double>> table = new LinkedHashMap<>();
         table.put("aio4j (virtual threads)", Map.of(
-                "ping-pong", best(QuickBench::aioPingPong, PING_PONGS),
+                "ping-pong", best(n -> Workloads.fiberHandoffPingPong(config, n), PING_PONGS),
                 "ping-pong/kotlinx-channel", best(QuickBench::aioChannelPingPong, PING_PONGS),
-                "spawn-await", best(QuickBench::aioSpawnAwait, SPAWNS),
-                "sleep0", best(QuickBench::aioSleep0, YIELDS)));
+                "spawn-await", best(n -> Workloads.spawnAwait(config, n), SPAWNS),
+                "sleep0", best(n -> Workloads.sleep0(config, n), YIELDS)));
         config = Config.defaults().debug(true); // what debug mode costs when it is on (off costs nothing)
         table.put("aio4j, debug mode on", Map.of(
-                "ping-pong", best(QuickBench::aioPingPong, PING_PONGS),
-                "spawn-await", best(QuickBench::aioSpawnAwait, SPAWNS),
-                "sleep0", best(QuickBench::aioSleep0, YIELDS)));
+                "ping-pong", best(n -> Workloads.fiberHandoffPingPong(config, n), PING_PONGS),
+                "spawn-await", best(n -> Workloads.spawnAwait(config, n), SPAWNS),
+                "sleep0", best(n -> Workloads.sleep0(config, n), YIELDS)));
         config = Config.defaults();
         table.put("plain virtual threads", Map.of(
-                "ping-pong", best(QuickBench::vtPingPong, PING_PONGS),
+                "ping-pong", best(n -> Workloads.vtPingPong(SynchronousQueue::new, n), PING_PONGS),
                 "spawn-await", best(QuickBench::vtSpawnJoin, SPAWNS),
-                "sleep0", best(QuickBench::vtYield, YIELDS)));
+                "sleep0", best(Workloads::vtYield, YIELDS)));
         Path script = benchDir.resolve("python/quick_bench.py");
         Map<String, Double> asyncio = python(script, false);
         table.put("CPython asyncio", asyncio);
@@ -75,36 +73,6 @@ public final class QuickBench {
 
     /** The configuration the aio4j rows run with. */
     private static Config config = Config.defaults();
-
-    /**
-     * The same shape as the Python side: each side parks in a one-shot suspension (asyncio: a
-     * Future) that the other side resumes.
-     */
-    static void aioPingPong(int n) {
-        CancellableContinuation<?>[] box = new CancellableContinuation<?>[2]; // [0] ping, [1] pong
-        Aio.run(config, () -> {
-            Task<Void> ponger = Aio.createTask(() -> {
-                for (int i = 0; i < n; i++) {
-                    Suspensions.<Unit>await(k -> Suspensions.suspendCancellable(k, (CancellableContinuation<Unit> c) -> box[0] = c));
-                    resume(box[1]);
-                }
-            });
-            Aio.sleep(0);
-            for (int i = 0; i < n; i++) {
-                CancellableContinuation<?> ping = box[0];
-                Suspensions.<Unit>await(k -> Suspensions.suspendCancellable(k, (CancellableContinuation<Unit> c) -> {
-                    box[1] = c;
-                    resume(ping);
-                }));
-            }
-            ponger.await();
-        });
-    }
-
-    @SuppressWarnings("unchecked")
-    private static void resume(CancellableContinuation<?> c) {
-        Suspensions.resumeUnit((CancellableContinuation<Unit>) c);
-    }
 
     /** Ping-pong over two kotlinx rendezvous channels, called through {@code Suspend.call}. */
     static void aioChannelPingPong(int n) {
@@ -126,56 +94,7 @@ public final class QuickBench {
         });
     }
 
-    static void aioSpawnAwait(int n) {
-        Aio.run(config, () -> {
-            List<Task<Integer>> tasks = new ArrayList<>(n);
-            for (int i = 0; i < n; i++) {
-                int x = i;
-                tasks.add(Aio.createTask(() -> x));
-            }
-            long s = 0;
-            for (Task<Integer> t : tasks) {
-                s += t.await();
-            }
-            return s;
-        });
-    }
-
-    static void aioSleep0(int n) {
-        Aio.run(config, () -> {
-            for (int i = 0; i < n; i++) {
-                Aio.sleep(0);
-            }
-        });
-    }
-
     // ---- plain virtual threads -------------------------------------------------------------------
-
-    static void vtPingPong(int n) throws Exception {
-        SynchronousQueue<Integer> ping = new SynchronousQueue<>();
-        SynchronousQueue<Integer> pong = new SynchronousQueue<>();
-        Thread ponger = Thread.ofVirtual().start(() -> {
-            try {
-                for (int i = 0; i < n; i++) {
-                    pong.put(ping.take());
-                }
-            } catch (InterruptedException e) {
-                throw new IllegalStateException(e);
-            }
-        });
-        Thread pinger = Thread.ofVirtual().start(() -> {
-            try {
-                for (int i = 0; i < n; i++) {
-                    ping.put(i);
-                    pong.take();
-                }
-            } catch (InterruptedException e) {
-                throw new IllegalStateException(e);
-            }
-        });
-        pinger.join();
-        ponger.join();
-    }
 
     static void vtSpawnJoin(int n) throws Exception {
         Thread[] threads = new Thread[n];
@@ -192,15 +111,6 @@ public final class QuickBench {
         if (s < 0) {
             throw new AssertionError();
         }
-    }
-
-    static void vtYield(int n) throws Exception {
-        Thread t = Thread.ofVirtual().start(() -> {
-            for (int i = 0; i < n; i++) {
-                Thread.yield();
-            }
-        });
-        t.join();
     }
 
     // ---- harness ---------------------------------------------------------------------------------

@@ -1,0 +1,110 @@
+package io.aio4j.bench;
+
+import io.aio4j.Aio;
+import io.aio4j.Config;
+import io.aio4j.Task;
+import io.aio4j.bridge.internal.Suspensions;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.BlockingQueue;
+import java.util.function.Supplier;
+import kotlin.Unit;
+import kotlinx.coroutines.CancellableContinuation;
+
+/** The JVM workloads that the quick bench and the JMH micro benchmarks share. */
+final class Workloads {
+    private Workloads() {
+    }
+
+    /**
+     * n round trips between two fibers through bare one-shot suspensions (asyncio: two Futures): the
+     * engine's handoff without the facade's primitives.
+     */
+    static void fiberHandoffPingPong(Config config, int n) {
+        CancellableContinuation<?>[] box = new CancellableContinuation<?>[2]; // [0] ping, [1] pong
+        Aio.run(config, () -> {
+            Task<Void> ponger = Aio.createTask(() -> {
+                for (int i = 0; i < n; i++) {
+                    Suspensions.<Unit>await(k -> Suspensions.suspendCancellable(k, (CancellableContinuation<Unit> c) -> box[0] = c));
+                    resume(box[1]);
+                }
+            });
+            Aio.sleep(0);
+            for (int i = 0; i < n; i++) {
+                CancellableContinuation<?> ping = box[0];
+                Suspensions.<Unit>await(k -> Suspensions.suspendCancellable(k, (CancellableContinuation<Unit> c) -> {
+                    box[1] = c;
+                    resume(ping);
+                }));
+            }
+            ponger.await();
+        });
+    }
+
+    @SuppressWarnings("unchecked")
+    private static void resume(CancellableContinuation<?> c) {
+        Suspensions.resumeUnit((CancellableContinuation<Unit>) c);
+    }
+
+    /** n tasks created, then awaited in order. */
+    static long spawnAwait(Config config, int n) {
+        return Aio.run(config, () -> {
+            List<Task<Integer>> tasks = new ArrayList<>(n);
+            for (int i = 0; i < n; i++) {
+                int x = i;
+                tasks.add(Aio.createTask(() -> x));
+            }
+            long s = 0;
+            for (Task<Integer> t : tasks) {
+                s += t.await();
+            }
+            return s;
+        });
+    }
+
+    /** n {@code sleep(0)} with nothing else to run. */
+    static void sleep0(Config config, int n) {
+        Aio.run(config, () -> {
+            for (int i = 0; i < n; i++) {
+                Aio.sleep(0);
+            }
+        });
+    }
+
+    /** n round trips between two virtual threads through two queues from {@code queues}. */
+    static void vtPingPong(Supplier<BlockingQueue<Integer>> queues, int n) throws InterruptedException {
+        BlockingQueue<Integer> ping = queues.get();
+        BlockingQueue<Integer> pong = queues.get();
+        Thread ponger = Thread.ofVirtual().start(() -> {
+            try {
+                for (int i = 0; i < n; i++) {
+                    pong.put(ping.take());
+                }
+            } catch (InterruptedException e) {
+                throw new IllegalStateException(e);
+            }
+        });
+        Thread pinger = Thread.ofVirtual().start(() -> {
+            try {
+                for (int i = 0; i < n; i++) {
+                    ping.put(i);
+                    pong.take();
+                }
+            } catch (InterruptedException e) {
+                throw new IllegalStateException(e);
+            }
+        });
+        pinger.join();
+        ponger.join();
+    }
+
+    /** n {@code Thread.yield()} on a virtual thread. */
+    static void vtYield(int n) throws InterruptedException {
+        Thread t = Thread.ofVirtual().start(() -> {
+            for (int i = 0; i < n; i++) {
+                Thread.yield();
+            }
+        });
+        t.join();
+    }
+}
