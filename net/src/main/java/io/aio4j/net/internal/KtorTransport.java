@@ -1,6 +1,5 @@
 package io.aio4j.net.internal;
 
-import io.aio4j.Aio;
 import io.aio4j.CancelledError;
 import io.aio4j.bridge.Suspend;
 import io.aio4j.bridge.internal.Suspensions;
@@ -16,7 +15,6 @@ import io.ktor.utils.io.ByteReadChannelOperationsKt;
 import io.ktor.utils.io.ByteWriteChannel;
 import io.ktor.utils.io.ByteWriteChannelOperationsKt;
 import java.io.IOException;
-import java.net.SocketException;
 import java.util.ArrayDeque;
 import java.util.Arrays;
 import kotlin.Unit;
@@ -50,8 +48,8 @@ public final class KtorTransport implements WriteTransport, StreamReaderImpl.Rea
     private boolean eofRequested;
     private boolean closed;
     private Throwable error;
-    private final ArrayDeque<Waiter> drainWaiters = new ArrayDeque<>();
-    private final ArrayDeque<Waiter> closeWaiters = new ArrayDeque<>();
+    private final WaitList drainWaiters = new WaitList(lock);
+    private final WaitList closeWaiters = new WaitList(lock);
     private TaskImpl<Void> readPump;
     private volatile io.aio4j.bridge.internal.Loop loop;
     private TaskImpl<Void> writePump;
@@ -176,7 +174,7 @@ public final class KtorTransport implements WriteTransport, StreamReaderImpl.Rea
                 synchronized (lock) {
                     pending -= sent;
                     if (pending <= SocketTransport.LOW_WATER) {
-                        wakeAll(drainWaiters);
+                        drainWaiters.wakeAllLocked();
                     }
                 }
             }
@@ -213,47 +211,17 @@ public final class KtorTransport implements WriteTransport, StreamReaderImpl.Rea
 
     @Override
     public void drain() throws IOException {
-        Throwable readerError = reader.exception();
-        if (readerError != null) {
-            throw Suspensions.sneakyThrow(readerError);
-        }
-        if (isClosing()) {
-            Aio.sleep(0);
-        }
-        Waiter w;
-        synchronized (lock) {
+        WriteTransport.beforeDrain(reader, this);
+        drainWaiters.awaitUntil(() -> {
             if (closed) {
                 throw lostErrorLocked();
             }
-            if (pending <= SocketTransport.HIGH_WATER) {
-                return;
-            }
-            w = new Waiter();
-            drainWaiters.add(w);
-        }
-        try {
-            w.await(lock, "StreamWriter.drain");
-        } finally {
-            synchronized (lock) {
-                drainWaiters.remove(w);
-            }
-        }
-        synchronized (lock) {
-            if (closed) {
-                throw lostErrorLocked();
-            }
-        }
+            return pending <= SocketTransport.HIGH_WATER;
+        }, "StreamWriter.drain");
     }
 
     private IOException lostErrorLocked() {
-        if (error instanceof IOException io) {
-            return io;
-        }
-        SocketException e = new SocketException("Connection lost");
-        if (error != null) {
-            e.initCause(error);
-        }
-        return e;
+        return WaitList.connectionLost(error);
     }
 
     // ---- closing -----------------------------------------------------------------------------
@@ -311,8 +279,8 @@ public final class KtorTransport implements WriteTransport, StreamReaderImpl.Rea
             } else {
                 reader.setExceptionLocked(e);
             }
-            wakeAll(drainWaiters);
-            wakeAll(closeWaiters);
+            drainWaiters.wakeAllLocked();
+            closeWaiters.wakeAllLocked();
             r = readPump;
             w = writePump;
         }
@@ -332,14 +300,6 @@ public final class KtorTransport implements WriteTransport, StreamReaderImpl.Rea
         }
     }
 
-    private static void wakeAll(ArrayDeque<Waiter> ws) {
-        for (Waiter w : ws) {
-            if (!w.done()) {
-                w.wake();
-            }
-        }
-    }
-
     @Override
     public boolean isClosing() {
         synchronized (lock) {
@@ -349,24 +309,7 @@ public final class KtorTransport implements WriteTransport, StreamReaderImpl.Rea
 
     @Override
     public void waitClosed() throws IOException {
-        Waiter w;
-        synchronized (lock) {
-            if (closed) {
-                w = null;
-            } else {
-                w = new Waiter();
-                closeWaiters.add(w);
-            }
-        }
-        if (w != null) {
-            try {
-                w.await(lock, "StreamWriter.waitClosed");
-            } finally {
-                synchronized (lock) {
-                    closeWaiters.remove(w);
-                }
-            }
-        }
+        closeWaiters.awaitUntil(() -> closed, "StreamWriter.waitClosed");
         synchronized (lock) {
             if (error != null && !aborted) {
                 throw Suspensions.sneakyThrow(error);

@@ -1,9 +1,7 @@
 package io.aio4j.net.internal;
 
-import io.aio4j.Aio;
 import io.aio4j.bridge.internal.Loop;
 import io.aio4j.bridge.internal.Suspensions;
-import io.aio4j.internal.Waiter;
 import java.io.IOException;
 import java.net.SocketAddress;
 import java.net.SocketException;
@@ -57,8 +55,8 @@ public final class MemoryPipe {
         private boolean eofRequested;
         private boolean closed;
         private Throwable error;
-        private final ArrayDeque<Waiter> drainWaiters = new ArrayDeque<>();
-        private final ArrayDeque<Waiter> closeWaiters = new ArrayDeque<>();
+        private final WaitList drainWaiters = new WaitList(lock);
+        private final WaitList closeWaiters = new WaitList(lock);
 
         End(int limit, SocketAddress local, SocketAddress remote) {
             this.reader = new StreamReaderImpl(lock, limit);
@@ -146,7 +144,7 @@ public final class MemoryPipe {
                         peer.reader.feedLocked(chunk, 0, chunk.length);
                     }
                     if (pending <= SocketTransport.LOW_WATER) {
-                        wakeAll(drainWaiters);
+                        drainWaiters.wakeAllLocked();
                     }
                 } else if (eofRequested || closing) {
                     if (!eofSent) {
@@ -186,8 +184,8 @@ public final class MemoryPipe {
             } else {
                 reader.setExceptionLocked(e);
             }
-            wakeAll(drainWaiters);
-            wakeAll(closeWaiters);
+            drainWaiters.wakeAllLocked();
+            closeWaiters.wakeAllLocked();
             if (onClosed != null) {
                 loop.callSoon(onClosed);
             }
@@ -200,40 +198,13 @@ public final class MemoryPipe {
 
         @Override
         public void drain() throws IOException {
-            Throwable readerError = reader.exception();
-            if (readerError != null) {
-                throw Suspensions.sneakyThrow(readerError);
-            }
-            if (isClosing()) {
-                Aio.sleep(0);
-            }
-            Waiter w;
-            synchronized (lock) {
+            WriteTransport.beforeDrain(reader, this);
+            drainWaiters.awaitUntil(() -> {
                 if (closed) {
-                    throw lostErrorLocked();
+                    throw WaitList.connectionLost(error);
                 }
-                if (pending <= SocketTransport.HIGH_WATER) {
-                    return;
-                }
-                w = new Waiter();
-                drainWaiters.add(w);
-            }
-            try {
-                w.await(lock, "StreamWriter.drain");
-            } finally {
-                synchronized (lock) {
-                    drainWaiters.remove(w);
-                }
-            }
-            synchronized (lock) {
-                if (closed) {
-                    throw lostErrorLocked();
-                }
-            }
-        }
-
-        private IOException lostErrorLocked() {
-            return error instanceof IOException io ? io : new SocketException("Connection lost");
+                return pending <= SocketTransport.HIGH_WATER;
+            }, "StreamWriter.drain");
         }
 
         @Override
@@ -269,24 +240,7 @@ public final class MemoryPipe {
 
         @Override
         public void waitClosed() throws IOException {
-            Waiter w;
-            synchronized (lock) {
-                if (closed) {
-                    w = null;
-                } else {
-                    w = new Waiter();
-                    closeWaiters.add(w);
-                }
-            }
-            if (w != null) {
-                try {
-                    w.await(lock, "StreamWriter.waitClosed");
-                } finally {
-                    synchronized (lock) {
-                        closeWaiters.remove(w);
-                    }
-                }
-            }
+            closeWaiters.awaitUntil(() -> closed, "StreamWriter.waitClosed");
             synchronized (lock) {
                 if (error != null) {
                     throw Suspensions.sneakyThrow(error);
@@ -332,11 +286,4 @@ public final class MemoryPipe {
         }
     }
 
-    private static void wakeAll(ArrayDeque<Waiter> ws) {
-        for (Waiter w : ws) {
-            if (!w.done()) {
-                w.wake();
-            }
-        }
-    }
 }

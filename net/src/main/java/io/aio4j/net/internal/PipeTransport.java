@@ -1,8 +1,6 @@
 package io.aio4j.net.internal;
 
-import io.aio4j.Aio;
 import io.aio4j.bridge.internal.Suspensions;
-import io.aio4j.internal.Waiter;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -73,8 +71,8 @@ final class PipeTransport {
         private boolean closing;
         private boolean closed;
         private Throwable error;
-        private final ArrayDeque<Waiter> drainWaiters = new ArrayDeque<>();
-        private final ArrayDeque<Waiter> closeWaiters = new ArrayDeque<>();
+        private final WaitList drainWaiters = new WaitList(lock, true);
+        private final WaitList closeWaiters = new WaitList(lock, true);
 
         Writer(OutputStream out, String name) {
             this.out = out;
@@ -99,7 +97,7 @@ final class PipeTransport {
                     synchronized (lock) {
                         pending -= next.length;
                         if (pending <= SocketTransport.LOW_WATER) {
-                            wakeAll(drainWaiters);
+                            drainWaiters.wakeAllLocked();
                         }
                     }
                 }
@@ -125,16 +123,8 @@ final class PipeTransport {
                 }
                 queue.clear();
                 pending = 0;
-                wakeAll(drainWaiters);
-                wakeAll(closeWaiters);
-            }
-        }
-
-        private static void wakeAll(ArrayDeque<Waiter> ws) {
-            for (Waiter w : ws) {
-                if (!w.done()) {
-                    w.wake();
-                }
+                drainWaiters.wakeAllLocked();
+                closeWaiters.wakeAllLocked();
             }
         }
 
@@ -152,32 +142,13 @@ final class PipeTransport {
 
         @Override
         public void drain() throws IOException {
-            if (isClosing()) {
-                Aio.sleep(0);
-            }
-            Waiter w;
-            synchronized (lock) {
+            WriteTransport.beforeDrain(null, this);
+            drainWaiters.awaitUntil(() -> {
                 if (closed && error != null) {
                     throw Suspensions.sneakyThrow(error);
                 }
-                if (pending <= SocketTransport.HIGH_WATER) {
-                    return;
-                }
-                w = new Waiter();
-                drainWaiters.add(w);
-            }
-            try {
-                w.awaitForeign(lock, "StreamWriter.drain");
-            } finally {
-                synchronized (lock) {
-                    drainWaiters.remove(w);
-                }
-            }
-            synchronized (lock) {
-                if (closed && error != null) {
-                    throw Suspensions.sneakyThrow(error);
-                }
-            }
+                return pending <= SocketTransport.HIGH_WATER;
+            }, "StreamWriter.drain");
         }
 
         @Override
@@ -197,21 +168,7 @@ final class PipeTransport {
 
         @Override
         public void waitClosed() throws IOException {
-            Waiter w;
-            synchronized (lock) {
-                if (closed) {
-                    return;
-                }
-                w = new Waiter();
-                closeWaiters.add(w);
-            }
-            try {
-                w.awaitForeign(lock, "StreamWriter.waitClosed");
-            } finally {
-                synchronized (lock) {
-                    closeWaiters.remove(w);
-                }
-            }
+            closeWaiters.awaitUntil(() -> closed, "StreamWriter.waitClosed");
         }
 
         @Override

@@ -18,7 +18,6 @@ import java.nio.channels.ServerSocketChannel;
 import java.nio.channels.SocketChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -40,7 +39,7 @@ public final class ServerImpl implements Server {
     // guarded by this
     private boolean closed;
     private final Set<ClientConnection> clients = new LinkedHashSet<>();
-    private final ArrayDeque<Waiter> closedWaiters = new ArrayDeque<>();
+    private final WaitList closedWaiters = new WaitList(this);
     private Waiter servingForever;
 
     private ServerImpl(EventLoopImpl loop, ConnectionHandler handler, ServerOptions options, ServerSocketChannel channel,
@@ -263,11 +262,7 @@ public final class ServerImpl implements Server {
 
     private void wakeClosedWaitersLocked() {
         if (closed && clients.isEmpty()) {
-            for (Waiter w : closedWaiters) {
-                if (!w.done()) {
-                    w.wake();
-                }
-            }
+            closedWaiters.wakeAllLocked();
         }
     }
 
@@ -328,21 +323,7 @@ public final class ServerImpl implements Server {
 
     @Override
     public void waitClosed() {
-        Waiter w;
-        synchronized (this) {
-            if (closed && clients.isEmpty()) {
-                return;
-            }
-            w = new Waiter();
-            closedWaiters.add(w);
-        }
-        try {
-            w.await(this, "Server.waitClosed");
-        } finally {
-            synchronized (this) {
-                closedWaiters.remove(w);
-            }
-        }
+        closedWaiters.awaitUntil(() -> closed && clients.isEmpty(), "Server.waitClosed");
     }
 
     @Override

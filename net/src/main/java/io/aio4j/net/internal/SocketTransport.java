@@ -1,10 +1,8 @@
 package io.aio4j.net.internal;
 
-import io.aio4j.Aio;
 import io.aio4j.bridge.internal.IoRegistration;
 import io.aio4j.bridge.internal.Loop;
 import io.aio4j.bridge.internal.Suspensions;
-import io.aio4j.internal.Waiter;
 import java.io.IOException;
 import java.net.SocketException;
 import java.nio.ByteBuffer;
@@ -54,11 +52,11 @@ public final class SocketTransport implements StreamReaderImpl.ReadControl, Writ
     private boolean closed;
     private Throwable lostError;
     private boolean writePaused;
-    private final ArrayDeque<Waiter> drainWaiters = new ArrayDeque<>();
-    private final ArrayDeque<Waiter> closeWaiters = new ArrayDeque<>();
+    private final WaitList drainWaiters;
+    private final WaitList closeWaiters;
     private TlsSession tls;
     private boolean handshakeDone = true; // false while a TLS handshake runs
-    private final ArrayDeque<Waiter> handshakeWaiters = new ArrayDeque<>();
+    private final WaitList handshakeWaiters;
     private SSLContext sslContext;
     private volatile boolean serverSide;
 
@@ -68,6 +66,9 @@ public final class SocketTransport implements StreamReaderImpl.ReadControl, Writ
      */
     public SocketTransport(Loop loop, SocketChannel channel, IoRegistration reg, int limit, Runnable onClosed) {
         this.lock = new Object();
+        this.drainWaiters = new WaitList(lock);
+        this.closeWaiters = new WaitList(lock);
+        this.handshakeWaiters = new WaitList(lock);
         this.loop = loop;
         this.channel = channel;
         this.reg = reg;
@@ -254,53 +255,23 @@ public final class SocketTransport implements StreamReaderImpl.ReadControl, Writ
     private void maybeResumeWritingLocked() {
         if (writePaused && pendingBytes <= LOW_WATER) {
             writePaused = false;
-            wakeAllLocked(drainWaiters);
+            drainWaiters.wakeAllLocked();
         }
     }
 
     @Override
     public void drain() throws IOException {
-        Throwable readerError = reader.exception();
-        if (readerError != null) {
-            throw Suspensions.sneakyThrow(readerError);
-        }
-        if (isClosing()) {
-            Aio.sleep(0); // let connection_lost happen, so that a write/drain loop sees the loss
-        }
-        Waiter w;
-        synchronized (lock) {
+        WriteTransport.beforeDrain(reader, this);
+        drainWaiters.awaitUntil(() -> {
             if (closed) {
                 throw lostErrorLocked();
             }
-            if (!writePaused) {
-                return;
-            }
-            w = new Waiter();
-            drainWaiters.add(w);
-        }
-        try {
-            w.await(lock, "StreamWriter.drain");
-        } finally {
-            synchronized (lock) {
-                drainWaiters.remove(w);
-            }
-        }
-        synchronized (lock) {
-            if (closed) {
-                throw lostErrorLocked();
-            }
-        }
+            return !writePaused;
+        }, "StreamWriter.drain");
     }
 
     private IOException lostErrorLocked() {
-        if (lostError instanceof IOException io) {
-            return io;
-        }
-        SocketException e = new SocketException("Connection lost");
-        if (lostError != null) {
-            e.initCause(lostError);
-        }
-        return e;
+        return WaitList.connectionLost(lostError);
     }
 
     @Override
@@ -410,20 +381,12 @@ public final class SocketTransport implements StreamReaderImpl.ReadControl, Writ
             } else {
                 reader.setExceptionLocked(e);
             }
-            wakeAllLocked(drainWaiters);
-            wakeAllLocked(closeWaiters);
-            wakeAllLocked(handshakeWaiters);
+            drainWaiters.wakeAllLocked();
+            closeWaiters.wakeAllLocked();
+            handshakeWaiters.wakeAllLocked();
         }
         if (onClosed != null) {
             onClosed.run();
-        }
-    }
-
-    private static void wakeAllLocked(ArrayDeque<Waiter> waiters) {
-        for (Waiter w : waiters) {
-            if (!w.done()) {
-                w.wake();
-            }
         }
     }
 
@@ -441,24 +404,7 @@ public final class SocketTransport implements StreamReaderImpl.ReadControl, Writ
 
     @Override
     public void waitClosed() throws IOException {
-        Waiter w;
-        synchronized (lock) {
-            if (!closed) {
-                w = new Waiter();
-                closeWaiters.add(w);
-            } else {
-                w = null;
-            }
-        }
-        if (w != null) {
-            try {
-                w.await(lock, "StreamWriter.waitClosed");
-            } finally {
-                synchronized (lock) {
-                    closeWaiters.remove(w);
-                }
-            }
-        }
+        closeWaiters.awaitUntil(() -> closed, "StreamWriter.waitClosed");
         synchronized (lock) {
             if (lostError != null) {
                 throw Suspensions.sneakyThrow(lostError);
@@ -544,7 +490,7 @@ public final class SocketTransport implements StreamReaderImpl.ReadControl, Writ
                 @Override
                 public void handshakeDone() {
                     handshakeDone = true;
-                    wakeAllLocked(handshakeWaiters);
+                    handshakeWaiters.wakeAllLocked();
                 }
             });
             try {
@@ -570,29 +516,12 @@ public final class SocketTransport implements StreamReaderImpl.ReadControl, Writ
 
     /** Waits until the TLS handshake finished; throws the connection's error if it failed. */
     public void awaitHandshake() throws IOException {
-        Waiter w;
-        synchronized (lock) {
+        handshakeWaiters.awaitUntil(() -> {
             if (closed) {
                 throw lostErrorLocked();
             }
-            if (handshakeDone) {
-                return;
-            }
-            w = new Waiter();
-            handshakeWaiters.add(w);
-        }
-        try {
-            w.await(lock, "TLS handshake");
-        } finally {
-            synchronized (lock) {
-                handshakeWaiters.remove(w);
-            }
-        }
-        synchronized (lock) {
-            if (closed || !handshakeDone) {
-                throw lostErrorLocked();
-            }
-        }
+            return handshakeDone;
+        }, "TLS handshake");
     }
 
     @Override

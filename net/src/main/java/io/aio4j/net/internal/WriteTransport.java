@@ -1,5 +1,7 @@
 package io.aio4j.net.internal;
 
+import io.aio4j.Aio;
+import io.aio4j.bridge.internal.Suspensions;
 import java.io.IOException;
 
 /** What a {@link StreamWriterImpl} writes through: a socket or a pipe. */
@@ -23,4 +25,20 @@ interface WriteTransport {
     Object extraInfo(String name);
 
     long bufferedBytes();
+
+    /**
+     * The start of asyncio's {@code drain()}: an error the reader saw is raised first, and a closing
+     * transport yields once so that a write/drain loop sees the connection's loss.
+     *
+     * @param reader the connection's reader, or null (a pipe)
+     */
+    static void beforeDrain(StreamReaderImpl reader, WriteTransport transport) {
+        Throwable readerError = reader == null ? null : reader.exception();
+        if (readerError != null) {
+            throw Suspensions.sneakyThrow(readerError);
+        }
+        if (transport.isClosing()) {
+            Aio.sleep(0);
+        }
+    }
 }
