@@ -48,7 +48,7 @@ public final class Condition {
      *
      * @apiNote asyncio: {@code await cond.acquire()}, {@code async with cond:}
      */
-    public Lock.Acquired acquire() {
+    public Acquired acquire() {
         return lock.acquire();
     }
 

@@ -19,7 +19,7 @@ import java.util.ArrayDeque;
  *
  * @apiNote asyncio: {@code asyncio.Lock}
  */
-public final class Lock {
+public final class Lock implements Acquired.Releasable {
     private final ArrayDeque<Waiter> waiters = new ArrayDeque<>();
     private boolean locked;
 
@@ -120,31 +120,5 @@ public final class Lock {
      * @param waiters the tasks waiting to acquire it
      */
     public record Statistics(boolean locked, int waiters) {
-    }
-
-    /** A held lock: closing it releases the lock once. */
-    public static final class Acquired implements AutoCloseable {
-        private final Lock lock;
-        private boolean released;
-
-        Acquired(Lock lock) {
-            this.lock = lock;
-        }
-
-        /**
-         * Releases the lock (once; closing again does nothing).
-         *
-         * @apiNote asyncio: leaving {@code async with lock:}
-         */
-        @Override
-        public void close() {
-            synchronized (this) {
-                if (released) {
-                    return;
-                }
-                released = true;
-            }
-            lock.release();
-        }
     }
 }

@@ -21,7 +21,7 @@ import java.util.ArrayDeque;
  *
  * @apiNote asyncio: {@code asyncio.Semaphore}
  */
-public sealed class Semaphore permits BoundedSemaphore {
+public sealed class Semaphore implements Acquired.Releasable permits BoundedSemaphore {
     private final ArrayDeque<Waiter> waiters = new ArrayDeque<>();
     private int value;
 
@@ -153,31 +153,5 @@ public sealed class Semaphore permits BoundedSemaphore {
      * @param waiters the tasks waiting for one
      */
     public record Statistics(int value, int waiters) {
-    }
-
-    /** A held permit: closing it releases the permit once. */
-    public static final class Acquired implements AutoCloseable {
-        private final Semaphore semaphore;
-        private boolean released;
-
-        Acquired(Semaphore semaphore) {
-            this.semaphore = semaphore;
-        }
-
-        /**
-         * Releases the permit (once; closing again does nothing).
-         *
-         * @apiNote asyncio: leaving {@code async with sem:}
-         */
-        @Override
-        public void close() {
-            synchronized (this) {
-                if (released) {
-                    return;
-                }
-                released = true;
-            }
-            semaphore.release();
-        }
     }
 }

@@ -61,7 +61,7 @@ class LockAndSemaphoreTest {
         Lock lock = new Lock();
         VirtualTime.run(() -> {
             var held = lock.acquire();
-            Task<Lock.Acquired> w = Aio.createTask(lock::acquire);
+            Task<Acquired> w = Aio.createTask(lock::acquire);
             Aio.sleep(0);
             assertEquals(new Lock.Statistics(true, 1), lock.statistics());
             w.cancel();
@@ -120,8 +120,8 @@ class LockAndSemaphoreTest {
     void aPermitHandedToACancelledWaiterGoesToTheNext() {
         Semaphore sem = new Semaphore(0);
         VirtualTime.run(() -> {
-            Task<Semaphore.Acquired> first = Aio.createTask(sem::acquire);
-            Task<Semaphore.Acquired> second = Aio.createTask(sem::acquire);
+            Task<Acquired> first = Aio.createTask(sem::acquire);
+            Task<Acquired> second = Aio.createTask(sem::acquire);
             Aio.sleep(0);
             sem.release(); // to first
             first.cancel(); // before it runs
