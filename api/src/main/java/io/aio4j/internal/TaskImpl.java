@@ -54,7 +54,7 @@ public final class TaskImpl<T> extends Fiber implements Task<T> {
         this.eventLoop = eventLoop;
         this.name = name;
         this.body = body;
-        this.createdAt = eventLoop.loop.tracking() || eventLoop.loop.debug()
+        this.createdAt = eventLoop.loop.resources.tracking() || eventLoop.loop.debug()
                 ? new Throwable("task " + name + " was created here") : null;
         this.parent = Loop.currentFiber() instanceof TaskImpl<?> p && p.eventLoop == eventLoop ? p : null;
         this.group = group;

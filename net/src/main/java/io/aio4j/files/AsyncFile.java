@@ -87,7 +87,7 @@ public final class AsyncFile implements AutoCloseable, Iterable<String> {
         this.loop = loop;
         this.decoder = charset.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
                 .onUnmappableCharacter(CodingErrorAction.REPORT);
-        loop.loop.track(this, "async file " + path);
+        loop.loop.resources.track(this, "async file " + path);
     }
 
     static AsyncFile open(Path path, Mode mode, Charset charset) throws IOException {
@@ -211,7 +211,7 @@ public final class AsyncFile implements AutoCloseable, Iterable<String> {
         } catch (IOException e) {
             // nothing was buffered: a failing close loses nothing
         } finally {
-            loop.loop.untrack(this);
+            loop.loop.resources.untrack(this);
             closedOnDisk.complete(null);
         }
     }

@@ -103,7 +103,7 @@ public final class AioTesting {
         Config config = Config.parallel(s.parallelism()).withExceptionHandler((message, error) ->
                 reported.add(message + (error != null ? ": " + error : "")));
         EventLoopImpl loop = new EventLoopImpl(config, clock);
-        loop.loop.setTracking(s.checkLeaks());
+        loop.loop.resources.setTracking(s.checkLeaks());
         if (s.seed() != AioTest.NO_SEED) {
             loop.loop.schedule(new Random(s.seed()));
         }
@@ -176,7 +176,7 @@ public final class AioTesting {
                 leaks.add("task " + t.name() + " is still pending" + where(t.createdAt()));
             }
         }
-        for (Throwable r : loop.loop.openResources()) {
+        for (Throwable r : loop.loop.resources.openResources()) {
             leaks.add(r.getMessage().replace(" was created here", "") + " is still open" + where(r));
         }
         return leaks;

@@ -75,8 +75,8 @@ public final class Loop extends CoroutineDispatcher implements Delay {
     private final java.util.concurrent.atomic.AtomicInteger externalWaits = new java.util.concurrent.atomic.AtomicInteger();
     // test support, off by default
     private volatile java.util.Random schedule;
-    private final java.util.Map<Object, Throwable> resources = new java.util.IdentityHashMap<>();
-    private volatile boolean tracking;
+    /** Open resources and where they were created, for leak reports (the test kit turns it on). */
+    public final ResourceTracker resources = new ResourceTracker();
     /** Debug mode's step timer, or null when debug mode is off (a plain read on the hot path). */
     SlowSteps slow;
 
@@ -223,41 +223,6 @@ public final class Loop extends CoroutineDispatcher implements Delay {
      */
     public void schedule(java.util.Random random) {
         this.schedule = random;
-    }
-
-    /** Records where tasks and resources are created, for leak reports. */
-    public void setTracking(boolean on) {
-        tracking = on;
-    }
-
-    public boolean tracking() {
-        return tracking;
-    }
-
-    /** With tracking on: {@code resource} is open, created at the caller's stack. */
-    public void track(Object resource, String description) {
-        if (tracking) {
-            Throwable where = new Throwable(description + " was created here");
-            synchronized (resources) {
-                resources.put(resource, where);
-            }
-        }
-    }
-
-    /** {@code resource} is closed. */
-    public void untrack(Object resource) {
-        if (tracking) {
-            synchronized (resources) {
-                resources.remove(resource);
-            }
-        }
-    }
-
-    /** The resources still open, each with the place it was created. */
-    public java.util.List<Throwable> openResources() {
-        synchronized (resources) {
-            return new ArrayList<>(resources.values());
-        }
     }
 
     /** Whether nothing is ready to run now (timers and I/O aside). */

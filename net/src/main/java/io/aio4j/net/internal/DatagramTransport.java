@@ -46,7 +46,7 @@ public final class DatagramTransport implements DatagramEndpoint {
         this.protocol = protocol;
         this.remote = remote;
         this.reg = loop.register(channel, this::ready);
-        loop.track(this, "a datagram endpoint");
+        loop.resources.track(this, "a datagram endpoint");
     }
 
     public static DatagramTransport open(DatagramProtocol protocol, DatagramOptions o) throws IOException {
@@ -285,7 +285,7 @@ public final class DatagramTransport implements DatagramEndpoint {
             return;
         }
         closed = true;
-        loop.untrack(this);
+        loop.resources.untrack(this);
         reg.cancel();
         try {
             channel.close();

@@ -79,7 +79,7 @@ public final class KtorTransport implements WriteTransport, StreamReaderImpl.Rea
         t.readPump = TaskImpl.create(loop, "ktor-read " + socket, t::pumpIn);
         t.writePump = TaskImpl.create(loop, "ktor-write " + socket, t::pumpOut);
         t.loop = loop.loop;
-        loop.loop.track(t, "a Ktor stream connection to " + t.extraInfo("peername"));
+        loop.loop.resources.track(t, "a Ktor stream connection to " + t.extraInfo("peername"));
         return t;
     }
 
@@ -272,7 +272,7 @@ public final class KtorTransport implements WriteTransport, StreamReaderImpl.Rea
             queue.clear();
             pending = 0;
             if (loop != null) {
-                loop.untrack(this);
+                loop.resources.untrack(this);
             }
             if (e == null) {
                 reader.feedEofLocked();

@@ -64,7 +64,7 @@ public final class MemoryPipe {
             this.local = local;
             this.remote = remote;
             reader.setTransport(this);
-            loop.track(this, "a memory stream connection to " + remote);
+            loop.resources.track(this, "a memory stream connection to " + remote);
         }
 
         public StreamReaderImpl reader() {
@@ -178,7 +178,7 @@ public final class MemoryPipe {
             error = e;
             queued.clear();
             pending = 0;
-            loop.untrack(this);
+            loop.resources.untrack(this);
             if (e == null) {
                 reader.feedEofLocked();
             } else {

@@ -54,7 +54,7 @@ public final class ServerImpl implements Server {
         channel.configureBlocking(false);
         this.reg = loop.loop.register(channel, this::acceptReady);
         reg.interest(SelectionKey.OP_ACCEPT);
-        loop.loop.track(this, "a server on " + address);
+        loop.loop.resources.track(this, "a server on " + address);
     }
 
     private ServerImpl(EventLoopImpl loop, ConnectionHandler handler, ServerOptions options,
@@ -68,7 +68,7 @@ public final class ServerImpl implements Server {
         this.ktorServer = ktorServer;
         this.address = KtorTransport.toJava(ktorServer.getLocalAddress());
         this.ktorAccepting = TaskImpl.create(loop, "ktor-accept " + address, this::acceptKtor);
-        loop.loop.track(this, "a server on " + address);
+        loop.loop.resources.track(this, "a server on " + address);
     }
 
     private ServerImpl(EventLoopImpl loop, ConnectionHandler handler, ServerOptions options, SocketAddress address,
@@ -82,7 +82,7 @@ public final class ServerImpl implements Server {
         this.ktorServer = null;
         this.address = address;
         this.memoryClose = memoryClose;
-        loop.loop.track(this, "a memory-network server on " + address);
+        loop.loop.resources.track(this, "a memory-network server on " + address);
     }
 
     /** A server of the test kit's memory network; connections arrive through {@link #acceptMemory}. */
@@ -275,7 +275,7 @@ public final class ServerImpl implements Server {
                 return;
             }
             closed = true;
-            loop.loop.untrack(this);
+            loop.loop.resources.untrack(this);
             if (reg != null) {
                 reg.cancel();
                 closeQuietly(channel);

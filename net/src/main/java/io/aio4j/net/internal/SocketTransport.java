@@ -78,7 +78,7 @@ public final class SocketTransport implements StreamReaderImpl.ReadControl, Writ
         reader.setTransport(this);
         reg.handler(this::ready);
         reg.interest(SelectionKey.OP_READ);
-        loop.track(this, "a stream connection to " + extraInfo("peername"));
+        loop.resources.track(this, "a stream connection to " + extraInfo("peername"));
     }
 
     public StreamReaderImpl reader() {
@@ -369,7 +369,7 @@ public final class SocketTransport implements StreamReaderImpl.ReadControl, Writ
             closed = true;
             closing = true;
             lostError = e;
-            loop.untrack(this);
+            loop.resources.untrack(this);
             reg.cancel();
             try {
                 channel.close();

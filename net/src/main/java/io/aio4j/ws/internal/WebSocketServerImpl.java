@@ -57,7 +57,7 @@ public final class WebSocketServerImpl implements WebSocketServer {
         this.server = server;
         this.port = SocketsKt.getPort(server);
         this.accepting = TaskImpl.create(loop, "websocket-accept :" + port, this::accept);
-        loop.loop.track(this, "a WebSocket server on port " + port);
+        loop.loop.resources.track(this, "a WebSocket server on port " + port);
     }
 
     public static WebSocketServerImpl start(WebSocketHandler handler, String host, int port) throws IOException {
@@ -192,7 +192,7 @@ public final class WebSocketServerImpl implements WebSocketServer {
                 return;
             }
             closed = true;
-            loop.loop.untrack(this);
+            loop.loop.resources.untrack(this);
             open = List.copyOf(connections);
             wakeIfDoneLocked();
         }
