@@ -7,12 +7,8 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
-import java.nio.CharBuffer;
 import java.nio.channels.AsynchronousFileChannel;
 import java.nio.charset.Charset;
-import java.nio.charset.CharsetDecoder;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.CoderResult;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.Iterator;
@@ -64,14 +60,10 @@ public final class AsyncFile implements AutoCloseable, Iterable<String> {
     final CompletableFuture<Void> closedOnDisk = new CompletableFuture<>();
     private boolean closed;
 
-    // read-ahead: binary bytes[rpos..], text chars[cpos..] plus bytes not yet decoded
+    // read-ahead: binary bytes[rpos..]; text in its own decoding buffer
     private byte[] rbytes = EMPTY;
     private int rpos;
-    private final StringBuilder chars = new StringBuilder();
-    private int cpos;
-    private final CharsetDecoder decoder;
-    private byte[] undecoded = EMPTY;
-    private boolean pendingCr;
+    private final TextReadAhead text;
     private boolean eof;
 
     // write-behind
@@ -85,8 +77,7 @@ public final class AsyncFile implements AutoCloseable, Iterable<String> {
         this.channel = channel;
         this.position = position;
         this.loop = loop;
-        this.decoder = charset.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
-                .onUnmappableCharacter(CodingErrorAction.REPORT);
+        this.text = new TextReadAhead(charset);
         loop.loop.resources.track(this, "async file " + path);
     }
 
@@ -263,7 +254,7 @@ public final class AsyncFile implements AutoCloseable, Iterable<String> {
         if (chunk == null) {
             eof = true;
             if (!mode.binary()) {
-                decode(EMPTY, true);
+                text.decode(EMPTY, true);
             }
             return false;
         }
@@ -277,12 +268,12 @@ public final class AsyncFile implements AutoCloseable, Iterable<String> {
             rbytes = merged;
             rpos = 0;
         } else {
-            decode(chunk, false);
+            text.decode(chunk, false);
         }
         if (all) {
             eof = true;
             if (!mode.binary()) {
-                decode(EMPTY, true);
+                text.decode(EMPTY, true);
             }
         }
         return true;
@@ -319,63 +310,10 @@ public final class AsyncFile implements AutoCloseable, Iterable<String> {
         }
     }
 
-    private void decode(byte[] chunk, boolean end) throws IOException {
-        byte[] in = undecoded.length == 0 ? chunk : concat(undecoded, chunk);
-        ByteBuffer bytes = ByteBuffer.wrap(in);
-        CharBuffer out = CharBuffer.allocate((int) (in.length * (double) decoder.maxCharsPerByte()) + 4);
-        CoderResult r = decoder.decode(bytes, out, end);
-        if (r.isError()) {
-            r.throwException();
-        }
-        if (end) {
-            decoder.flush(out);
-            decoder.reset();
-        }
-        undecoded = Arrays.copyOfRange(in, bytes.position(), in.length);
-        out.flip();
-        compactChars();
-        for (int i = 0; i < out.length(); i++) {
-            char c = out.charAt(i);
-            if (pendingCr) {
-                pendingCr = false;
-                chars.append('\n');
-                if (c == '\n') {
-                    continue; // \r\n is one newline
-                }
-            }
-            if (c == '\r') {
-                pendingCr = true;
-            } else {
-                chars.append(c);
-            }
-        }
-        if (end && pendingCr) {
-            pendingCr = false;
-            chars.append('\n');
-        }
-    }
-
-    private static byte[] concat(byte[] a, byte[] b) {
-        byte[] r = Arrays.copyOf(a, a.length + b.length);
-        System.arraycopy(b, 0, r, a.length, b.length);
-        return r;
-    }
-
-    private void compactChars() {
-        if (cpos > 0 && cpos > chars.length() / 2) {
-            chars.delete(0, cpos);
-            cpos = 0;
-        }
-    }
-
     private void clearReadAhead() {
         rbytes = EMPTY;
         rpos = 0;
-        chars.setLength(0);
-        cpos = 0;
-        undecoded = EMPTY;
-        pendingCr = false;
-        decoder.reset();
+        text.clear();
     }
 
     /** Bytes read from the disk but not yet handed out (to rewind before a write or for tell()). */
@@ -383,7 +321,7 @@ public final class AsyncFile implements AutoCloseable, Iterable<String> {
         if (mode.binary()) {
             return rbytes.length - rpos;
         }
-        return charset.encode(chars.substring(cpos)).remaining() + undecoded.length + (pendingCr ? 1 : 0);
+        return text.unconsumedBytes();
     }
 
     /**
@@ -397,10 +335,7 @@ public final class AsyncFile implements AutoCloseable, Iterable<String> {
         while (fill(false)) {
             // a file that grew while we read
         }
-        String s = chars.substring(cpos);
-        chars.setLength(0);
-        cpos = 0;
-        return s;
+        return text.takeAll();
     }
 
     /**
@@ -413,14 +348,10 @@ public final class AsyncFile implements AutoCloseable, Iterable<String> {
             return read();
         }
         checkReadable(false);
-        while (chars.length() - cpos < n && fill(false)) {
+        while (text.available() < n && fill(false)) {
             // read ahead until n characters are here
         }
-        int end = Math.min(chars.length(), cpos + n);
-        String s = chars.substring(cpos, end);
-        cpos = end;
-        compactChars();
-        return s;
+        return text.take(n);
     }
 
     /**
@@ -430,23 +361,14 @@ public final class AsyncFile implements AutoCloseable, Iterable<String> {
      */
     public String readline() throws IOException {
         checkReadable(false);
-        int from = cpos;
         for (;;) {
-            int nl = chars.indexOf("\n", from);
-            if (nl >= 0) {
-                String s = chars.substring(cpos, nl + 1);
-                cpos = nl + 1;
-                compactChars();
-                return s;
+            String line = text.pollLine();
+            if (line != null) {
+                return line;
             }
-            from = chars.length();
             if (!fill(false)) {
-                String s = chars.substring(cpos);
-                chars.setLength(0);
-                cpos = 0;
-                return s;
+                return text.takeAll();
             }
-            from = Math.max(cpos, Math.min(from, chars.length()));
         }
     }
 
@@ -574,7 +496,7 @@ public final class AsyncFile implements AutoCloseable, Iterable<String> {
     }
 
     private boolean eofAndEmpty() {
-        return rbytes.length == rpos && chars.length() == cpos && undecoded.length == 0 && !pendingCr;
+        return rbytes.length == rpos && text.isEmpty();
     }
 
     /** Before a write in a '+' mode: the disk position goes back to where the reader is. */
