@@ -19,13 +19,13 @@ import java.util.NoSuchElementException;
  */
 public final class StreamReaderImpl implements StreamReader {
     public static final int DEFAULT_LIMIT = 1 << 16;
-    private static final int MIN_READ_SPACE = 8 * 1024;
+    private static final int INITIAL_BUFFER = 8 * 1024;
     private static final byte[] EMPTY = new byte[0];
 
     final Object lock;
     private final int limit;
     private ReadControl transport;
-    private byte[] buf = new byte[MIN_READ_SPACE];
+    private byte[] buf = new byte[INITIAL_BUFFER];
     private int start;
     private int end;
     private boolean eof;
@@ -66,25 +66,25 @@ public final class StreamReaderImpl implements StreamReader {
 
     // ---- the transport's side (holding lock) -----------------------------------------------------
 
-    /** Room to read into, at least {@link #MIN_READ_SPACE} bytes. */
-    ByteBuffer spaceLocked() {
-        if (buf.length - end < MIN_READ_SPACE) {
-            int size = end - start;
-            if (start > 0 && buf.length - size >= MIN_READ_SPACE && size < buf.length / 2) {
-                System.arraycopy(buf, start, buf, 0, size); // compact
-            } else {
-                byte[] bigger = new byte[Math.max(buf.length * 2, size + MIN_READ_SPACE)];
-                System.arraycopy(buf, start, bigger, 0, size);
-                buf = bigger;
-            }
-            start = 0;
-            end = size;
+    /** Makes room for {@code n} more bytes at {@code end}: compacts the buffer, or grows it. */
+    private void ensureSpaceLocked(int n) {
+        if (buf.length - end >= n) {
+            return;
         }
-        return ByteBuffer.wrap(buf, end, buf.length - end);
+        int size = end - start;
+        if (start > 0 && buf.length - size >= n && size < buf.length / 2) {
+            System.arraycopy(buf, start, buf, 0, size); // compact
+        } else {
+            byte[] bigger = new byte[Math.max(buf.length * 2, size + n)];
+            System.arraycopy(buf, start, bigger, 0, size);
+            buf = bigger;
+        }
+        start = 0;
+        end = size;
     }
 
-    /** asyncio's {@code feed_data} for {@code n} bytes read into {@link #spaceLocked()}. */
-    void commitLocked(int n) {
+    /** The {@code n} bytes just put at {@code end} are readable: wakes the reader, pauses the transport. */
+    private void commitLocked(int n) {
         if (n <= 0) {
             return;
         }
@@ -96,17 +96,9 @@ public final class StreamReaderImpl implements StreamReader {
         }
     }
 
-    /** asyncio's {@code feed_data} from a byte array (pipes, TLS). */
+    /** asyncio's {@code feed_data} from a byte array (pipes, TLS, the memory network). */
     void feedLocked(byte[] data, int off, int len) {
-        ByteBuffer space;
-        while (len > 0) {
-            space = spaceLocked();
-            int n = Math.min(len, space.remaining());
-            System.arraycopy(data, off, buf, end, n);
-            commitLocked(n);
-            off += n;
-            len -= n;
-        }
+        feedLocked(ByteBuffer.wrap(data, off, len));
     }
 
     /** asyncio's {@code feed_data} from a buffer (a socket read): all of it, in one wake-up. */
@@ -115,18 +107,7 @@ public final class StreamReaderImpl implements StreamReader {
         if (len == 0) {
             return;
         }
-        if (buf.length - end < len) {
-            int size = end - start;
-            if (start > 0 && buf.length - size >= len && size < buf.length / 2) {
-                System.arraycopy(buf, start, buf, 0, size); // compact
-            } else {
-                byte[] bigger = new byte[Math.max(buf.length * 2, size + len)];
-                System.arraycopy(buf, start, bigger, 0, size);
-                buf = bigger;
-            }
-            start = 0;
-            end = size;
-        }
+        ensureSpaceLocked(len);
         data.get(buf, end, len);
         commitLocked(len);
     }
