@@ -49,7 +49,15 @@ public final class KtorTransport implements WriteTransport, StreamReaderImpl.Rea
     private boolean closed;
     private Throwable error;
     private final WaitList drainWaiters = new WaitList(lock);
+    /** drain()'s condition, under the lock: writing may go on (or the connection is lost). */
+    private final WaitList.Condition<IOException> canWrite = () -> {
+        if (closed) {
+            throw lostErrorLocked();
+        }
+        return pending <= SocketTransport.HIGH_WATER;
+    };
     private final WaitList closeWaiters = new WaitList(lock);
+    private final WaitList.Condition<RuntimeException> isClosed = () -> closed;
     private TaskImpl<Void> readPump;
     private volatile io.aio4j.bridge.internal.Loop loop;
     private TaskImpl<Void> writePump;
@@ -212,12 +220,7 @@ public final class KtorTransport implements WriteTransport, StreamReaderImpl.Rea
     @Override
     public void drain() throws IOException {
         WriteTransport.beforeDrain(reader, this);
-        drainWaiters.awaitUntil(() -> {
-            if (closed) {
-                throw lostErrorLocked();
-            }
-            return pending <= SocketTransport.HIGH_WATER;
-        }, "StreamWriter.drain");
+        drainWaiters.awaitUntil(canWrite, "StreamWriter.drain");
     }
 
     private IOException lostErrorLocked() {
@@ -309,7 +312,7 @@ public final class KtorTransport implements WriteTransport, StreamReaderImpl.Rea
 
     @Override
     public void waitClosed() throws IOException {
-        closeWaiters.awaitUntil(() -> closed, "StreamWriter.waitClosed");
+        closeWaiters.awaitUntil(isClosed, "StreamWriter.waitClosed");
         synchronized (lock) {
             if (error != null && !aborted) {
                 throw Suspensions.sneakyThrow(error);

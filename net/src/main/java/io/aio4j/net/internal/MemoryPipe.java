@@ -56,7 +56,15 @@ public final class MemoryPipe {
         private boolean closed;
         private Throwable error;
         private final WaitList drainWaiters = new WaitList(lock);
+        /** drain()'s condition, under the lock: writing may go on (or the connection is lost). */
+        private final WaitList.Condition<IOException> canWrite = () -> {
+            if (closed) {
+                throw WaitList.connectionLost(error);
+            }
+            return pending <= SocketTransport.HIGH_WATER;
+        };
         private final WaitList closeWaiters = new WaitList(lock);
+        private final WaitList.Condition<RuntimeException> isClosed = () -> closed;
 
         End(int limit, SocketAddress local, SocketAddress remote) {
             this.reader = new StreamReaderImpl(lock, limit);
@@ -199,12 +207,7 @@ public final class MemoryPipe {
         @Override
         public void drain() throws IOException {
             WriteTransport.beforeDrain(reader, this);
-            drainWaiters.awaitUntil(() -> {
-                if (closed) {
-                    throw WaitList.connectionLost(error);
-                }
-                return pending <= SocketTransport.HIGH_WATER;
-            }, "StreamWriter.drain");
+            drainWaiters.awaitUntil(canWrite, "StreamWriter.drain");
         }
 
         @Override
@@ -240,7 +243,7 @@ public final class MemoryPipe {
 
         @Override
         public void waitClosed() throws IOException {
-            closeWaiters.awaitUntil(() -> closed, "StreamWriter.waitClosed");
+            closeWaiters.awaitUntil(isClosed, "StreamWriter.waitClosed");
             synchronized (lock) {
                 if (error != null) {
                     throw Suspensions.sneakyThrow(error);

@@ -72,7 +72,15 @@ final class PipeTransport {
         private boolean closed;
         private Throwable error;
         private final WaitList drainWaiters = new WaitList(lock, true);
+        /** drain()'s condition, under the lock: writing may go on (or the connection is lost). */
+        private final WaitList.Condition<IOException> canWrite = () -> {
+            if (closed && error != null) {
+                throw Suspensions.sneakyThrow(error);
+            }
+            return pending <= SocketTransport.HIGH_WATER;
+        };
         private final WaitList closeWaiters = new WaitList(lock, true);
+        private final WaitList.Condition<RuntimeException> isClosed = () -> closed;
 
         Writer(OutputStream out, String name) {
             this.out = out;
@@ -143,12 +151,7 @@ final class PipeTransport {
         @Override
         public void drain() throws IOException {
             WriteTransport.beforeDrain(null, this);
-            drainWaiters.awaitUntil(() -> {
-                if (closed && error != null) {
-                    throw Suspensions.sneakyThrow(error);
-                }
-                return pending <= SocketTransport.HIGH_WATER;
-            }, "StreamWriter.drain");
+            drainWaiters.awaitUntil(canWrite, "StreamWriter.drain");
         }
 
         @Override
@@ -168,7 +171,7 @@ final class PipeTransport {
 
         @Override
         public void waitClosed() throws IOException {
-            closeWaiters.awaitUntil(() -> closed, "StreamWriter.waitClosed");
+            closeWaiters.awaitUntil(isClosed, "StreamWriter.waitClosed");
         }
 
         @Override

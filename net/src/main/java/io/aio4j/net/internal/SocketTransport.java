@@ -53,7 +53,15 @@ public final class SocketTransport implements StreamReaderImpl.ReadControl, Writ
     private Throwable lostError;
     private boolean writePaused;
     private final WaitList drainWaiters;
+    /** drain()'s condition, under the lock: writing may go on (or the connection is lost). */
+    private final WaitList.Condition<IOException> canWrite = () -> {
+        if (closed) {
+            throw lostErrorLocked();
+        }
+        return !writePaused;
+    };
     private final WaitList closeWaiters;
+    private final WaitList.Condition<RuntimeException> isClosed = () -> closed;
     private TlsSession tls;
     private boolean handshakeDone = true; // false while a TLS handshake runs
     private final WaitList handshakeWaiters;
@@ -262,12 +270,7 @@ public final class SocketTransport implements StreamReaderImpl.ReadControl, Writ
     @Override
     public void drain() throws IOException {
         WriteTransport.beforeDrain(reader, this);
-        drainWaiters.awaitUntil(() -> {
-            if (closed) {
-                throw lostErrorLocked();
-            }
-            return !writePaused;
-        }, "StreamWriter.drain");
+        drainWaiters.awaitUntil(canWrite, "StreamWriter.drain");
     }
 
     private IOException lostErrorLocked() {
@@ -404,7 +407,7 @@ public final class SocketTransport implements StreamReaderImpl.ReadControl, Writ
 
     @Override
     public void waitClosed() throws IOException {
-        closeWaiters.awaitUntil(() -> closed, "StreamWriter.waitClosed");
+        closeWaiters.awaitUntil(isClosed, "StreamWriter.waitClosed");
         synchronized (lock) {
             if (lostError != null) {
                 throw Suspensions.sneakyThrow(lostError);
