@@ -268,9 +268,12 @@ public final class Aio {
     }
 
     /**
-     * Runs {@code body} as a new task and waits for it at most {@code timeout}: on timeout the task is
-     * cancelled, waited for until its cancellation is finished, and {@link TimeoutError} is thrown
-     * (its cause: the task's {@link CancelledError}). A timeout of zero or less never starts the body.
+     * Runs {@code body} in the calling task for at most {@code timeout}: on timeout the body is
+     * cancelled at its current await, its cleanup runs to the end, and {@link TimeoutError} is thrown
+     * (its cause: the body's {@link CancelledError}). A body that finished wins over a timeout that
+     * fired just after it: its result is returned, so what it took (a queue item, a lock) is never
+     * lost. Inside the body {@link #currentTask()} is the caller. A timeout of zero or less never
+     * starts the body (it becomes a task cancelled before its first step, as in asyncio).
      *
      * {@snippet :
      * try {
@@ -280,10 +283,11 @@ public final class Aio {
      * }
      * }
      *
-     * <p><b>Cancellation:</b> cancelling the waiting task cancels the body's task too (and waits for
-     * it), then throws {@link CancelledError}.
+     * <p><b>Cancellation:</b> cancelling the waiting task cancels the body at its current await;
+     * the {@link CancelledError} propagates (it is not turned into {@code TimeoutError}).
      *
-     * @apiNote asyncio: {@code await asyncio.wait_for(coro, timeout)}
+     * @apiNote asyncio: {@code await asyncio.wait_for(coro, timeout)} (3.12+: the coroutine runs in
+     *     the caller under {@code asyncio.timeout})
      */
     public static <T> T waitFor(Duration timeout, AsyncCallable<T> body) {
         return WaitFor.body(body, timeoutNanos(timeout), "Aio.waitFor(" + timeout + ")");

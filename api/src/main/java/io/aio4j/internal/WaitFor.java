@@ -6,8 +6,8 @@ import io.aio4j.Task;
 import io.aio4j.TimeoutError;
 
 /**
- * asyncio 3.12+'s {@code wait_for}: a timeout scope around awaiting a task, so that on timeout the
- * task is cancelled, waited for, and {@link TimeoutError} raised.
+ * asyncio 3.12+'s {@code wait_for}: a timeout scope around awaiting a task (or running a body), so
+ * that on timeout the task is cancelled, waited for, and {@link TimeoutError} raised.
  */
 public final class WaitFor {
     private WaitFor() {
@@ -30,7 +30,16 @@ public final class WaitFor {
         return TimeoutImpl.run(TimeoutImpl.deadlineIn(timeoutNanos), label, t -> task.await());
     }
 
+    /**
+     * asyncio 3.12+'s {@code wait_for(coro, t)}: the body runs in the calling task under a timeout
+     * scope, so a body that completed always wins over a timeout that fired after it (nothing it took
+     * or put is lost), and {@code currentTask()} inside it is the caller. A timeout of zero or less
+     * behaves as asyncio's: the body becomes a task that is cancelled before its first step.
+     */
     public static <T> T body(AsyncCallable<T> body, long timeoutNanos, String label) {
-        return task(TaskImpl.create(EventLoopImpl.current(label), null, body), timeoutNanos, label);
+        if (timeoutNanos <= 0) {
+            return task(TaskImpl.create(EventLoopImpl.current(label), null, body), timeoutNanos, label);
+        }
+        return TimeoutImpl.run(TimeoutImpl.deadlineIn(timeoutNanos), label, t -> body.call());
     }
 }
