@@ -85,11 +85,11 @@ public final class Condition {
             throw new IllegalStateException("cannot wait on un-acquired lock: acquire the condition first "
                     + "(try (var held = cond.acquire()) { cond.await(); })");
         }
-        lock.release();
         Waiter w = new Waiter();
         synchronized (this) {
-            waiters.add(w);
+            waiters.add(w); // before the lock is released: a signal right after the release must find it
         }
+        lock.release();
         CancelledError err = null;
         try {
             w.await(this, "Condition.await");
