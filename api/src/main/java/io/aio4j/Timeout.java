@@ -18,7 +18,10 @@ import io.aio4j.internal.TimeoutImpl;
  * {@link TimeoutError} (its cause is the {@link CancelledError}) as it exits. Only the scope whose
  * own deadline fired does that, and only if no other cancellation is pending: a cancellation from
  * elsewhere stays a {@link CancelledError}, and of nested expired scopes only the outermost one
- * raises {@code TimeoutError}.
+ * raises {@code TimeoutError}. A cancellation requested before the scope was entered but not yet
+ * delivered counts as one from elsewhere (asyncio 3.13 would turn it into {@code TimeoutError} and
+ * leave it counted but undelivered; under {@code Config.parallel(n)} it is another thread's
+ * {@code cancel()} of the running task, which must not be lost).
  *
  * <p>States, as asyncio's: created, active (entered), expiring (deadline fired, body still running),
  * expired, finished (exited before the deadline).

@@ -328,6 +328,16 @@ public final class TaskImpl<T> extends Fiber implements Task<T> {
         }
     }
 
+    /** See {@code Fiber.cancellingDeliveredLocked}: where a timeout scope counts its own request from. */
+    int cancellingDelivered() {
+        loop.lock.lock();
+        try {
+            return cancellingDeliveredLocked();
+        } finally {
+            loop.lock.unlock();
+        }
+    }
+
     @Override
     public int uncancel() {
         loop.lock.lock();

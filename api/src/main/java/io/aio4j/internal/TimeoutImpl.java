@@ -67,17 +67,17 @@ public final class TimeoutImpl implements Timeout {
     private void enter(TaskImpl<?> task) {
         this.task = task;
         this.state = State.ENTERED;
-        this.cancelling = task.cancelling();
+        this.cancelling = task.cancellingDelivered();
         schedule(whenNanos);
     }
 
     @Override
-    public double when() {
+    public synchronized double when() {
         return whenNanos == Long.MAX_VALUE ? Double.POSITIVE_INFINITY : whenNanos / 1e9;
     }
 
     @Override
-    public void reschedule(double when) {
+    public synchronized void reschedule(double when) {
         long at = deadlineAt(when, "Timeout.reschedule's when");
         if (state != State.ENTERED) {
             if (state == State.CREATED) {
@@ -100,7 +100,13 @@ public final class TimeoutImpl implements Timeout {
         handle = at - loop.nanoTime() <= 0 ? loop.callSoon(this::onTimeout) : loop.callAt(at, this::onTimeout);
     }
 
-    private void onTimeout() {
+    /*
+     * The timer callback and the body's exit can run at the same time on two threads under
+     * Config.parallel(n): the state changes and the task's cancel/uncancel that go with them happen
+     * under this object's monitor, so that a timeout either expires before the exit (and the exit
+     * takes its cancellation back) or not at all (and it cancels nothing).
+     */
+    private synchronized void onTimeout() {
         if (state != State.ENTERED) {
             return;
         }
@@ -110,7 +116,7 @@ public final class TimeoutImpl implements Timeout {
     }
 
     @Override
-    public boolean expired() {
+    public synchronized boolean expired() {
         return state == State.EXPIRING || state == State.EXPIRED;
     }
 
@@ -118,7 +124,7 @@ public final class TimeoutImpl implements Timeout {
      * asyncio's {@code __aexit__}: with {@code e} the body's exception (or null), returns what to throw
      * (only meaningful when {@code e} is not null).
      */
-    private Throwable exitWith(Throwable e) {
+    private synchronized Throwable exitWith(Throwable e) {
         if (handle != null) {
             handle.cancel();
             handle = null;
@@ -139,7 +145,7 @@ public final class TimeoutImpl implements Timeout {
     }
 
     @Override
-    public String toString() {
+    public synchronized String toString() {
         if (state != State.ENTERED) {
             return "<Timeout [" + state.text + "]>";
         }

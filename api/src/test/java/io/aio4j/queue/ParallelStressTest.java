@@ -6,6 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.aio4j.Aio;
 import io.aio4j.Config;
 import io.aio4j.Task;
+import io.aio4j.CancelledError;
+import io.aio4j.TimeoutError;
+import io.aio4j.sync.Condition;
 import io.aio4j.sync.Event;
 import io.aio4j.sync.Lock;
 import io.aio4j.sync.Semaphore;
@@ -130,5 +133,66 @@ class ParallelStressTest {
             }
         });
         assertEquals(1_000, woke.get());
+    }
+
+    @Test
+    void conditionHandOffsNeverLoseAWakeUpInParallelMode() {
+        int pairs = 8;
+        int handOffs = 10_000;
+        int[] done = {0};
+        Aio.run(Config.parallel(4), () -> Aio.waitFor(60, () -> { // a lost wake-up fails instead of hanging
+            List<Task<Void>> ts = new ArrayList<>();
+            for (int p = 0; p < pairs; p++) {
+                Condition cond = new Condition();
+                int[] turn = {0};
+                for (int side = 0; side < 2; side++) {
+                    int me = side;
+                    ts.add(Aio.createTask(() -> {
+                        for (int i = 0; i < handOffs; i++) {
+                            try (var held = cond.acquire()) {
+                                cond.awaitFor(() -> turn[0] == me);
+                                turn[0] = 1 - me;
+                                cond.signal();
+                            }
+                        }
+                    }));
+                }
+            }
+            Aio.gather(ts);
+            done[0] = 1;
+        }));
+        assertEquals(1, done[0]);
+    }
+
+    @Test
+    void aCancelAlwaysReachesATaskAlternatingTimeoutsAndGetsInParallelMode() {
+        int trials = 6_000;
+        int[] lost = {0};
+        Aio.run(Config.parallel(4), () -> {
+            for (int trial = 0; trial < trials; trial++) {
+                Queue<Integer> q = new Queue<>();
+                Task<Void> t = Aio.createTask(() -> {
+                    for (;;) {
+                        try {
+                            Aio.timeout(java.time.Duration.ofNanos(ThreadLocalRandom.current().nextInt(1, 20_000)),
+                                    () -> q.get());
+                        } catch (TimeoutError e) {
+                            // expected most of the time
+                        }
+                        q.get();
+                    }
+                });
+                Aio.sleep(ThreadLocalRandom.current().nextInt(0, 50) * 1e-6);
+                t.cancel();
+                try {
+                    Aio.waitFor(t, 10);
+                } catch (CancelledError e) {
+                    // the task ended cancelled: what we want
+                } catch (TimeoutError e) {
+                    lost[0]++; // waitFor cancelled it again, so it ends; the first cancel was lost
+                }
+            }
+        });
+        assertEquals(0, lost[0], "cancel() requests that did not reach the task");
     }
 }

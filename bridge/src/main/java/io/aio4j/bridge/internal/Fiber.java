@@ -384,6 +384,16 @@ public abstract class Fiber implements Continuation<Object> {
         return cancelRequests;
     }
 
+    /**
+     * The requests already delivered as a {@code CancelledError}: {@link #cancellingLocked()} without
+     * one still pending. A scope that takes back only its own cancellation (a timeout) counts from
+     * here, so that a request made just before it was entered (under {@code Config.parallel(n)},
+     * another thread's cancel of a running task) and delivered inside it is not mistaken for its own.
+     */
+    protected final int cancellingDeliveredLocked() {
+        return mustCancel ? cancelRequests - 1 : cancelRequests;
+    }
+
     /** asyncio 3.13 {@code uncancel}: takes one request back; the last one also clears the pending one. */
     protected final int uncancelLocked() {
         if (cancelRequests > 0 && --cancelRequests == 0) {
