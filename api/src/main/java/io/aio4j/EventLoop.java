@@ -65,7 +65,15 @@ public sealed interface EventLoop permits EventLoopImpl {
      * Starts {@code body} as a task of this loop from any thread, and returns a future of its result.
      * Cancelling the future cancels the task. Thread-safe.
      *
-     * @apiNote asyncio: {@code asyncio.run_coroutine_threadsafe(coro, loop)}
+     * <p>A submission that was accepted always ends: the future completes with the task's outcome;
+     * it is cancelled if the task is (a runner's {@code close()} cancels the tasks still pending); and
+     * if the loop closes before the body could start (submitted after the last {@code run}), it
+     * completes exceptionally with {@code IllegalStateException("Event loop is closed: ...")}.
+     *
+     * @apiNote asyncio: {@code asyncio.run_coroutine_threadsafe(coro, loop)} (whose future never
+     *     completes if the loop closes first)
+     * @throws IllegalStateException if the loop is closed ("Event loop is closed"), or, from another
+     *     thread, once its runner's {@code close()} has begun ("Event loop is closing: ...")
      */
     <T> CompletableFuture<T> submit(AsyncCallable<T> body);
 

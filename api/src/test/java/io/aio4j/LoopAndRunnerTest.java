@@ -262,4 +262,64 @@ class LoopAndRunnerTest {
             Aio.sleep(-1); // negative: like sleep(0)
         });
     }
+
+    @Test
+    void aSubmissionThatTheLoopNeverRanFailsWithLoopClosedWhenTheRunnerCloses() throws Exception {
+        CompletableFuture<Integer> f;
+        EventLoop loop;
+        try (Runner runner = Aio.runner(Config.defaults())) {
+            runner.run(() -> null);
+            loop = runner.loop();
+            f = loop.submit(() -> 42);
+        }
+        ExecutionException e = assertThrows(ExecutionException.class, () -> f.get(10, TimeUnit.SECONDS));
+        assertTrue(e.getCause() instanceof IllegalStateException
+                && e.getCause().getMessage().startsWith("Event loop is closed"), String.valueOf(e.getCause()));
+        IllegalStateException late = assertThrows(IllegalStateException.class, () -> loop.submit(() -> 1));
+        assertEquals("Event loop is closed", late.getMessage());
+    }
+
+    @Test
+    void everySubmissionAcceptedWhileTheLoopClosesEnds() throws Exception {
+        for (int round = 0; round < 20; round++) {
+            List<CompletableFuture<Integer>> accepted = Collections.synchronizedList(new ArrayList<>());
+            java.util.concurrent.atomic.AtomicBoolean stop = new java.util.concurrent.atomic.AtomicBoolean();
+            List<Thread> submitters = new ArrayList<>();
+            try (Runner runner = Aio.runner(Config.defaults())) {
+                EventLoop loop = runner.loop();
+                for (int i = 0; i < 3; i++) {
+                    submitters.add(Thread.ofPlatform().start(() -> {
+                        for (int n = 0; n < 2_000 && !stop.get(); n++) { // bounded: a flood would starve the loop
+                            Thread.yield();
+                            try {
+                                accepted.add(loop.submit(() -> {
+                                    Aio.sleep(0);
+                                    return 1;
+                                }));
+                            } catch (IllegalStateException closed) {
+                                return; // refused: the loop is closed, nothing to wait for
+                            }
+                        }
+                    }));
+                }
+                runner.run(() -> Aio.sleep(0.002));
+            }
+            stop.set(true);
+            for (Thread t : submitters) {
+                t.join();
+            }
+            List<CompletableFuture<Integer>> all;
+            synchronized (accepted) {
+                all = new ArrayList<>(accepted);
+            }
+            for (CompletableFuture<Integer> f : all) {
+                try {
+                    f.get(10, TimeUnit.SECONDS); // ran
+                } catch (CancellationException | ExecutionException ended) {
+                    // cancelled by close(), or failed with "Event loop is closed": ended either way
+                }
+            }
+            assertTrue(all.stream().allMatch(CompletableFuture::isDone));
+        }
+    }
 }

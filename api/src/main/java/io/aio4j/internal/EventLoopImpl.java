@@ -16,7 +16,6 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executor;
@@ -91,6 +90,8 @@ public final class EventLoopImpl implements EventLoop {
             java.util.Collections.newSetFromMap(new java.util.WeakHashMap<>()));
 
     private volatile Duration slowCallbackDuration;
+    /** A runner's close() has begun: {@link #submit} refuses new work, so that its rounds end. */
+    private volatile boolean closing;
 
     static int openLoops() {
         synchronized (LIVE) {
@@ -215,29 +216,13 @@ public final class EventLoopImpl implements EventLoop {
 
     @Override
     public <T> CompletableFuture<T> submit(AsyncCallable<T> body) {
-        Objects.requireNonNull(body, "body");
-        CompletableFuture<T> result = new CompletableFuture<>();
-        loop.callSoon(() -> {
-            if (result.isDone()) {
-                return; // cancelled before it started
-            }
-            TaskImpl<T> task = TaskImpl.create(this, null, body);
-            result.whenComplete((v, e) -> {
-                if (e instanceof CancellationException) {
-                    task.cancel();
-                }
-            });
-            task.toCompletableFuture().whenComplete((v, e) -> {
-                if (e == null) {
-                    result.complete(v);
-                } else if (e instanceof CancellationException) {
-                    result.cancel(false);
-                } else {
-                    result.completeExceptionally(e);
-                }
-            });
-        });
-        return result;
+        Submission<T> s = new Submission<>(this, Objects.requireNonNull(body, "body"));
+        if (closing && Loop.currentLoop() != loop) {
+            throw new IllegalStateException(loop.isClosed() ? "Event loop is closed"
+                    : "Event loop is closing: EventLoop.submit() from another thread is refused once Runner.close() has begun");
+        }
+        loop.callSoon(s);
+        return s.result;
     }
 
     @Override
@@ -299,10 +284,18 @@ public final class EventLoopImpl implements EventLoop {
      * and reports the tasks that failed instead of ending cancelled.
      */
     public void cancelAllTasks() {
-        List<TaskImpl<?>> pending = pendingTasks();
-        if (pending.isEmpty()) {
-            return;
+        // asyncio does one round; tasks started meanwhile (a submission accepted just before, a
+        // cleanup's create_task) would be left pending for ever, so repeat until none is left: a task
+        // created during a round is cancelled before its first step in the next. New submissions from
+        // other threads are refused from here on, so the rounds end.
+        closing = true;
+        List<TaskImpl<?>> pending;
+        while (!(pending = pendingTasks()).isEmpty()) {
+            cancelRound(pending);
         }
+    }
+
+    private void cancelRound(List<TaskImpl<?>> pending) {
         if (loop.debug()) {
             for (TaskImpl<?> t : pending) {
                 System.getLogger("io.aio4j").log(System.Logger.Level.WARNING, "Task " + t.name()
@@ -369,6 +362,7 @@ public final class EventLoopImpl implements EventLoop {
 
     /** Reports every exception still unretrieved, stops the default executor and closes the loop. */
     public void close() {
+        closing = true;
         LIVE.remove(this);
         try {
             shutdownDefaultExecutor();

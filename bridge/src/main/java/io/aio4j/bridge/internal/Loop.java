@@ -167,6 +167,13 @@ public final class Loop extends CoroutineDispatcher implements Delay {
         return selector;
     }
 
+    /** Queues {@code item} itself (not wrapped in a {@link Callback}); thread-safe. */
+    public void callSoon(Droppable item) {
+        if (!schedule(item)) {
+            throw closedError();
+        }
+    }
+
     /** Queues {@code action} to run on a later turn of the loop; thread-safe. */
     public Callback callSoon(Runnable action) {
         Callback cb = new Callback(action);
@@ -357,12 +364,16 @@ public final class Loop extends CoroutineDispatcher implements Delay {
         }
     }
 
-    /** Closes the selector and drops what is queued; the loop must not be running. */
+    /**
+     * Closes the selector and drops what is queued; the loop must not be running. From here on
+     * scheduling fails with "Event loop is closed"; a queued {@link Droppable} is told it was dropped.
+     */
     public void close() {
         SlowSteps s = slow;
         if (s != null) {
             s.stop();
         }
+        ArrayList<Droppable> dropped = new ArrayList<>();
         lock.lock();
         try {
             if (closed) {
@@ -372,10 +383,22 @@ public final class Loop extends CoroutineDispatcher implements Delay {
                 throw new IllegalStateException("Cannot close a running event loop");
             }
             closed = true;
+            for (Object item : ready) {
+                if (item instanceof Droppable d) {
+                    dropped.add(d);
+                }
+            }
             ready.clear();
             timers.clear();
         } finally {
             lock.unlock();
+        }
+        for (Droppable d : dropped) {
+            try {
+                d.dropped();
+            } catch (Throwable t) {
+                report("Exception in " + d + " dropped by the closing loop", t);
+            }
         }
         try {
             selector.close();
