@@ -39,6 +39,24 @@ public final class Futures {
         return outcome(f);
     }
 
+    /**
+     * Waits until {@code f} is done, whatever its outcome, and through any cancellation of the current
+     * task: for cleanup that must not return before an operation already under way has ended (a disk
+     * write that a cancelled task started). Returns the cancellation that arrived meanwhile, or null;
+     * the caller rethrows it (or the one it is already handling).
+     */
+    public static CancelledError awaitThroughCancellation(CompletableFuture<?> f, String what) {
+        CancelledError arrived = null;
+        while (!f.isDone()) {
+            try {
+                await(f.handle((v, e) -> null), what); // a copy: cancelling the wait leaves f alone
+            } catch (CancelledError c) {
+                arrived = c;
+            }
+        }
+        return arrived;
+    }
+
     private static <T> CompletableFuture<T> toFuture(CompletionStage<T> stage) {
         try {
             return stage.toCompletableFuture();

@@ -31,6 +31,9 @@ public final class AsyncFiles {
      * with {@code b} (binary), {@code t} (text, the default) and {@code +} (reading and writing). Text
      * files are UTF-8.
      *
+     * <p><b>Cancellation:</b> a cancelled {@code open} leaves no file open: one still being opened is
+     * closed by the opener, one opened just before the cancellation arrived is closed here.
+     *
      * @throws IllegalArgumentException {@code invalid mode: 'rw'} (Python's ValueError)
      * @throws java.nio.file.NoSuchFileException for {@code r} on a missing file (Python's FileNotFoundError)
      * @throws java.nio.file.FileAlreadyExistsException for {@code x} on an existing file (FileExistsError)

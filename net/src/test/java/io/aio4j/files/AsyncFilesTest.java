@@ -216,4 +216,76 @@ class AsyncFilesTest {
             }
         }
     }
+
+    @Test
+    void aCancelledWriteNeverLandsAfterTheTaskEnded() throws Exception {
+        Path p = dir.resolve("late.bin");
+        byte[] big = new byte[64 << 20];
+        java.util.Arrays.fill(big, (byte) 7);
+        byte[] small = new byte[1024];
+        java.util.Arrays.fill(small, (byte) 1);
+        for (int trial = 0; trial < 4; trial++) {
+            Aio.run(() -> {
+                Task<Void> writer = Aio.createTask(() -> {
+                    try (AsyncFile f = AsyncFiles.open(p, "wb")) {
+                        f.write(big);
+                    }
+                });
+                while (!Files.exists(p) || Files.size(p) == 0) { // the big write is on its way to the disk
+                    Aio.sleep(0.0002);
+                }
+                writer.cancel();
+                try {
+                    writer.await();
+                } catch (CancelledError expected) {
+                    // the usual outcome; a write that finished first is fine too
+                }
+                long ended = Files.size(p);
+                Thread.sleep(20); // not a timing assertion: a write still in flight would land meanwhile
+                assertEquals(ended, Files.size(p), "the file grew after the cancelled task ended");
+                try (AsyncFile f = AsyncFiles.open(p, "wb")) { // at once: no late write may follow
+                    f.write(small);
+                }
+            });
+            assertArrayEquals(small, Files.readAllBytes(p), "trial " + trial);
+        }
+    }
+
+    @Test
+    void aCancelledOpenLeavesNoFileOpen() throws Exception {
+        Path fds = Path.of("/proc/self/fd");
+        org.junit.jupiter.api.Assumptions.assumeTrue(Files.isDirectory(fds), "counts open files through /proc (Linux)");
+        java.util.Random random = new java.util.Random(7);
+        Aio.run(() -> {
+            for (int i = 0; i < 300; i++) {
+                Path p = dir.resolve("open-" + i + ".txt");
+                Task<Void> t = Aio.createTask(() -> {
+                    try (AsyncFile f = AsyncFiles.open(p, "w")) {
+                        f.write("x");
+                    }
+                });
+                Aio.sleep(random.nextInt(0, 3000) * 1e-6);
+                t.cancel();
+                try {
+                    t.await();
+                } catch (CancelledError expected) {
+                    // most of them
+                }
+            }
+            Aio.sleep(0.05); // an open still on the executor closes what it opens when it ends
+        });
+        long open = 0;
+        try (var links = Files.list(fds)) {
+            for (Path fd : (Iterable<Path>) links::iterator) {
+                try {
+                    if (Files.readSymbolicLink(fd).startsWith(dir)) {
+                        open++;
+                    }
+                } catch (java.io.IOException gone) {
+                    // closed while listing
+                }
+            }
+        }
+        assertEquals(0, open, "files left open by cancelled opens");
+    }
 }
