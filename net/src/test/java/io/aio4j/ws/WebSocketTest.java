@@ -156,4 +156,35 @@ class WebSocketTest {
         });
         assertEquals(List.of("Unhandled exception in the WebSocket handler"), reported);
     }
+
+    @Test
+    void aConnectCancelledAtAnyMomentLeavesNoConnectionOpen() throws Exception {
+        org.junit.jupiter.api.Assumptions.assumeTrue(io.aio4j.net.OpenSockets.countable(),
+                "counts open sockets through /proc (Linux)");
+        java.util.Random random = new java.util.Random(17);
+        int[] counts = new int[2];
+        Aio.run(() -> {
+            WebSocketServer server = WebSockets.serve(WebSocketTest::echo, "127.0.0.1", 0);
+            String uri = "ws://127.0.0.1:" + server.port() + "/";
+            WebSockets.connect(uri).close(1000, "warm-up");
+            counts[0] = io.aio4j.net.OpenSockets.settle(0); // what is open with the server idle
+            int connected = 0;
+            for (int i = 0; i < 200; i++) {
+                io.aio4j.Task<WebSocket> t = Aio.createTask(() -> WebSockets.connect(uri));
+                Aio.sleep(random.nextInt(0, 3000) * 1e-6);
+                t.cancel();
+                try {
+                    t.await().close(1000, "connected before the cancel");
+                    connected++;
+                } catch (io.aio4j.CancelledError expected) {
+                    // most of them
+                }
+            }
+            // the server still runs: a connection the client dropped without closing would stay open
+            counts[1] = Aio.toThread(() -> io.aio4j.net.OpenSockets.settle(counts[0]));
+            server.close();
+            server.waitClosed();
+        });
+        assertTrue(counts[1] <= counts[0], (counts[1] - counts[0]) + " sockets left open by cancelled connects");
+    }
 }

@@ -1,6 +1,7 @@
 package io.aio4j.net.internal;
 
 import io.aio4j.Aio;
+import io.aio4j.CancelledError;
 import io.aio4j.Done;
 import io.aio4j.ReturnWhen;
 import io.aio4j.Task;
@@ -32,29 +33,72 @@ public final class Connector {
             if (o.ssl() != null) {
                 throw new IllegalArgumentException("TLS needs Transport.SELECTOR: the Ktor transport connects plain TCP");
             }
-            EventLoopImpl.current("Net.openConnection");
-            io.ktor.network.sockets.TcpSocketBuilder tcp = io.ktor.network.sockets.BuildersKt.aSocket(KtorTransport.selector()).tcp();
-            io.ktor.network.sockets.Socket s;
-            try {
-                s = io.aio4j.bridge.Suspend.call(k -> tcp.connect(host, port, opts -> {
-                    opts.setNoDelay(o.noDelay());
-                    opts.setKeepAlive(o.keepAlive());
-                    return kotlin.Unit.INSTANCE;
-                }, k));
-            } catch (Exception e) { // Kotlin's exceptions come through undeclared
-                if (e instanceof java.net.ConnectException ce) {
-                    java.net.ConnectException described = new java.net.ConnectException(
-                            "Connect call failed " + host + ":" + port + ": " + ce.getMessage());
-                    described.initCause(ce);
-                    throw described;
-                }
-                throw e;
-            }
-            KtorTransport t = KtorTransport.wrap(s, o.limit(), null);
-            return new io.aio4j.net.Connection(t.reader(), t.writer());
+            return ktor(host, port, o);
         }
         SocketTransport t = tcp(host, port, o);
         return new io.aio4j.net.Connection(t.reader(), t.writer());
+    }
+
+    /**
+     * {@code open_connection} on Ktor raw sockets: resolved as the selector transport resolves (off the
+     * loop, with the same errors), then each address in turn.
+     */
+    private static io.aio4j.net.Connection ktor(String host, int port, ConnectOptions o) throws IOException {
+        EventLoopImpl.current("Net.openConnection");
+        List<IOException> errors = new ArrayList<>();
+        for (InetAddress a : resolve(host)) {
+            try {
+                KtorTransport t = KtorTransport.wrap(ktorConnect(new InetSocketAddress(a, port), o), o.limit(), null);
+                return new io.aio4j.net.Connection(t.reader(), t.writer());
+            } catch (IOException e) {
+                errors.add(e);
+            }
+        }
+        throw combine(errors, host, port);
+    }
+
+    /**
+     * Ktor's {@code connect} to a resolved address (so Ktor does no blocking lookup of its own). Ktor
+     * closes the socket if the connect itself is cancelled; a socket that was connected just before
+     * the cancellation reached the task is closed here, so a cancelled connect opens nothing.
+     */
+    private static io.ktor.network.sockets.Socket ktorConnect(InetSocketAddress addr, ConnectOptions o) throws IOException {
+        var tcp = io.ktor.network.sockets.BuildersKt.aSocket(KtorTransport.selector()).tcp();
+        var target = new io.ktor.network.sockets.InetSocketAddress(addr.getAddress().getHostAddress(), addr.getPort());
+        io.ktor.network.sockets.Socket[] connected = new io.ktor.network.sockets.Socket[1];
+        try {
+            return io.aio4j.bridge.Suspend.call(k -> tcp.connect(target, opts -> {
+                opts.setNoDelay(o.noDelay());
+                opts.setKeepAlive(o.keepAlive());
+                return kotlin.Unit.INSTANCE;
+            }, new kotlin.coroutines.Continuation<io.ktor.network.sockets.Socket>() {
+                @Override
+                public kotlin.coroutines.CoroutineContext getContext() {
+                    return k.getContext();
+                }
+
+                @Override
+                public void resumeWith(Object result) {
+                    if (!(result instanceof kotlin.Result.Failure)) {
+                        connected[0] = (io.ktor.network.sockets.Socket) result; // read after the task resumes
+                    }
+                    k.resumeWith(result);
+                }
+            }));
+        } catch (CancelledError e) {
+            if (connected[0] != null) {
+                connected[0].close();
+            }
+            throw e;
+        } catch (Exception e) { // Kotlin's exceptions come through undeclared
+            if (e instanceof java.net.ConnectException ce) {
+                java.net.ConnectException described = new java.net.ConnectException(
+                        "Connect call failed " + addr + ": " + ce.getMessage());
+                described.initCause(ce);
+                throw described;
+            }
+            throw e;
+        }
     }
 
     public static SocketTransport tcp(String host, int port, ConnectOptions o) throws IOException {
@@ -92,6 +136,9 @@ public final class Connector {
         return connect(loop, UnixDomainSocketAddress.of(path), ConnectOptions.defaults().withLimit(limit));
     }
 
+    /** Why each recent failed lookup failed, for the JDK's answers from its negative cache (bounded). */
+    private static final java.util.Map<String, String> LOOKUP_FAILURES = new java.util.concurrent.ConcurrentHashMap<>();
+
     private static List<InetAddress> resolve(String host) throws IOException {
         if (host == null || host.isEmpty()) {
             return List.of(InetAddress.getLoopbackAddress());
@@ -100,7 +147,33 @@ public final class Connector {
             return List.of(InetAddress.getByName(host)); // no lookup for a literal
         }
         // getaddrinfo blocks: asyncio runs it in the default executor, and so do we
-        return List.of(Aio.toThread(() -> InetAddress.getAllByName(host)));
+        return List.of(Aio.toThread(() -> {
+            try {
+                return InetAddress.getAllByName(host);
+            } catch (java.net.UnknownHostException e) {
+                throw unknownHost(host, e);
+            }
+        }));
+    }
+
+    /**
+     * The JDK says "host: Name or service not known" on a lookup and only "host" when it answers from
+     * its cache of failed lookups; the same failure reads the same every time here.
+     */
+    private static java.net.UnknownHostException unknownHost(String host, java.net.UnknownHostException e) {
+        String m = e.getMessage();
+        String reason;
+        if (m != null && m.startsWith(host + ": ")) {
+            reason = m.substring(host.length() + 2);
+            if (LOOKUP_FAILURES.size() < 1024) {
+                LOOKUP_FAILURES.put(host, reason);
+            }
+        } else {
+            reason = LOOKUP_FAILURES.getOrDefault(host, "no such host");
+        }
+        java.net.UnknownHostException u = new java.net.UnknownHostException(host + ": " + reason);
+        u.initCause(e);
+        return u;
     }
 
     static boolean isIpLiteral(String host) {

@@ -42,9 +42,27 @@ public final class WebSocketImpl implements WebSocket {
         return client;
     }
 
+    /**
+     * Ktor's {@code webSocketSession} runs the handshake in a coroutine of the shared client, which a
+     * cancelled caller does not stop: the connection would be made, and kept, for nobody. The request
+     * runs under the builder's own Job ({@code executionContext}), which is cancelled when the connect
+     * fails or is cancelled — also just after the session arrived — so a cancelled connect opens nothing.
+     */
     public static WebSocket connect(String uri) throws IOException {
         io.aio4j.internal.TaskImpl.current("WebSockets.connect");
-        DefaultWebSocketSession s = Suspend.call(k -> BuildersKt.webSocketSession(client(), uri, b -> Unit.INSTANCE, k));
+        kotlinx.coroutines.Job[] life = new kotlinx.coroutines.Job[1];
+        DefaultWebSocketSession s;
+        try {
+            s = Suspend.call(k -> BuildersKt.webSocketSession(client(), uri, b -> {
+                life[0] = b.getExecutionContext(); // the request's Job: the connection's lifetime is under it
+                return Unit.INSTANCE;
+            }, k));
+        } catch (Throwable e) {
+            if (life[0] != null) {
+                life[0].cancel(null);
+            }
+            throw e;
+        }
         return new WebSocketImpl(s);
     }
 
