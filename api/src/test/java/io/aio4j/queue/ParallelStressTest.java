@@ -8,6 +8,7 @@ import io.aio4j.Config;
 import io.aio4j.Task;
 import io.aio4j.CancelledError;
 import io.aio4j.TimeoutError;
+import io.aio4j.sync.Barrier;
 import io.aio4j.sync.Condition;
 import io.aio4j.sync.Event;
 import io.aio4j.sync.Lock;
@@ -194,5 +195,30 @@ class ParallelStressTest {
             }
         });
         assertEquals(0, lost[0], "cancel() requests that did not reach the task");
+    }
+
+    @Test
+    void everyBarrierRoundReleasesAllPartiesWithDistinctIndicesInParallelMode() {
+        int parties = 8;
+        int rounds = 500;
+        AtomicInteger[] seen = new AtomicInteger[parties];
+        for (int i = 0; i < parties; i++) {
+            seen[i] = new AtomicInteger();
+        }
+        Aio.run(Config.parallel(4), () -> Aio.waitFor(60, () -> { // a lost wake-up fails instead of hanging
+            Barrier barrier = new Barrier(parties);
+            List<Task<Void>> ts = new ArrayList<>();
+            for (int p = 0; p < parties; p++) {
+                ts.add(Aio.createTask(() -> {
+                    for (int r = 0; r < rounds; r++) {
+                        seen[barrier.await()].incrementAndGet();
+                    }
+                }));
+            }
+            Aio.gather(ts);
+        }));
+        for (int i = 0; i < parties; i++) {
+            assertEquals(rounds, seen[i].get(), "arrival index " + i + " once per round");
+        }
     }
 }
