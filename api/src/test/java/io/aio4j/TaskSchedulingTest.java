@@ -199,6 +199,20 @@ class TaskSchedulingTest {
     }
 
     @Test
+    void aWakeUpFromAnotherCarrierReachesADriverAboutToWaitOnVirtualTime() {
+        // the driver idles with no timer while two bodies run on other carriers: the wake-up their
+        // completion sends must not be swallowed on its way into the selector
+        for (int round = 0; round < 300; round++) {
+            CyclicBarrier barrier = new CyclicBarrier(2);
+            VirtualTime.run(Config.parallel(2), () -> {
+                Task<Integer> a = Aio.createTask(() -> barrier.await(10, TimeUnit.SECONDS));
+                Task<Integer> b = Aio.createTask(() -> barrier.await(10, TimeUnit.SECONDS));
+                assertEquals(1, a.await() + b.await());
+            });
+        }
+    }
+
+    @Test
     void parallelModeStillRunsEveryTaskToCompletion() {
         int n = 2_000;
         long sum = VirtualTime.run(Config.parallel(4), () -> {

@@ -60,11 +60,13 @@ public final class VirtualClock implements Clock {
     public void idle(Selector selector, long timeoutNanos) throws IOException {
         long threshold = threshold(selector);
         if (threshold < 0) {
-            selector.selectNow(); // clears a pending wakeup
             if (timeoutNanos >= 0) {
+                selector.selectNow(); // clears a stale wakeup; the loop looks at its queue again anyway
                 now += timeoutNanos; // nothing else can happen first: jump to the next timer
             } else {
-                selector.select(); // nothing is scheduled: only another thread can wake us
+                // nothing is scheduled: only another thread can wake us. No selectNow() first: it would
+                // swallow a wakeup sent after the loop released its lock and before this select
+                selector.select();
             }
             return;
         }
