@@ -16,10 +16,11 @@ import java.util.Objects;
  */
 public final class Config {
     private static final Duration DEFAULT_SLOW = Duration.ofMillis(100);
-    private static final Config DEFAULTS = new Config(1, Carrier.virtualThreads(), null, debugFromEnvironment(),
+    private static final Config DEFAULTS = new Config(1, null, null, debugFromEnvironment(),
             DEFAULT_SLOW);
 
     private final int parallelism;
+    /** The carrier chosen with {@link #withCarrier}, or null for the default. */
     private final Carrier carrier;
     private final ExceptionHandler exceptionHandler;
     private final boolean debug;
@@ -82,7 +83,11 @@ public final class Config {
     }
 
     /**
-     * The carrier that task bodies run on; default {@link Carrier#virtualThreads()}.
+     * The carrier that task bodies run on. Unset, it is {@link Carrier#byDefault()} (the
+     * {@code aio4j.carrier} system property, else the loop-thread carrier where the JVM grants it, else
+     * virtual threads) for one body at a time, and {@link Carrier#virtualThreads()} with
+     * {@link #parallel(int)}. {@link Carrier#loopThread()} with {@code parallel(n > 1)} fails at
+     * {@code Aio.run}: it runs bodies on the loop's one thread.
      *
      * @apiNote asyncio: none (asyncio runs coroutines, not threads)
      */
@@ -161,12 +166,15 @@ public final class Config {
     }
 
     /**
-     * The carrier task bodies run on.
+     * The carrier task bodies run on: the one chosen, or the default (see {@link #withCarrier}).
      *
      * @apiNote asyncio: none
      */
     public Carrier carrier() {
-        return carrier;
+        if (carrier != null) {
+            return carrier;
+        }
+        return parallelism > 1 ? Carrier.virtualThreads() : Carrier.byDefault();
     }
 
     /**
@@ -180,7 +188,7 @@ public final class Config {
 
     @Override
     public String toString() {
-        return "Config[parallelism=" + parallelism + ", carrier=" + carrier
+        return "Config[parallelism=" + parallelism + ", carrier=" + carrier()
                 + (exceptionHandler != null ? ", exceptionHandler=" + exceptionHandler : "")
                 + (debug ? ", debug, slowCallbackDuration=" + slowCallbackDuration : "") + "]";
     }

@@ -22,6 +22,11 @@ final class VirtualThreads implements Carrier {
             public void unpark() {
                 LockSupport.unpark(thread);
             }
+
+            @Override
+            public StackTraceElement[] stackTrace() {
+                return thread.getStackTrace();
+            }
         };
     }
 

@@ -29,13 +29,15 @@ public abstract class Fiber implements Continuation<Object> {
 
     protected final Loop loop;
     private final Carrier.Strand strand;
-    /** The thread the fiber's body runs on, once started (for stack dumps). */
-    private volatile Thread thread;
+    /** Whether the body has started and not finished (for stack dumps). */
+    private volatile boolean onStrand;
     private volatile boolean go;
     private boolean started;
     private static final boolean SPIN = Runtime.getRuntime().availableProcessors() > 1;
     private static final int MIN_SPINS = 64, MAX_SPINS = 2048, RESPIN_AFTER = 64;
-    private int spinBudget = SPIN ? MIN_SPINS : 0;
+    /** Whether waiting for the baton may spin: only when fibers run on threads of their own. */
+    private final boolean spin;
+    private int spinBudget;
     private int parksSinceSpin;
 
     // guarded by loop.lock
@@ -79,6 +81,8 @@ public abstract class Fiber implements Continuation<Object> {
     protected Fiber(Loop loop, String name) {
         this.loop = loop;
         this.strand = loop.carrier.newStrand(name, this::main);
+        this.spin = SPIN && !loop.inPlace;
+        this.spinBudget = spin ? MIN_SPINS : 0;
     }
 
     /** Queues the first step (asyncio: create_task schedules the task at once). */
@@ -91,8 +95,7 @@ public abstract class Fiber implements Continuation<Object> {
      * not started or is done.
      */
     public final StackTraceElement[] stack() {
-        Thread t = thread;
-        return t == null ? new StackTraceElement[0] : t.getStackTrace();
+        return onStrand ? strand.stackTrace() : new StackTraceElement[0];
     }
 
     /** "scheduled", "running", "waiting", "ready" or "done": where the fiber is in its steps. */
@@ -454,7 +457,7 @@ public abstract class Fiber implements Continuation<Object> {
                 Thread.onSpinWait();
             }
             spinBudget = budget / 2;
-        } else if (++parksSinceSpin >= RESPIN_AFTER && SPIN) {
+        } else if (spin && ++parksSinceSpin >= RESPIN_AFTER) {
             parksSinceSpin = 0;
             spinBudget = MIN_SPINS; // try spinning again now and then: the pattern may have changed
         }
@@ -462,6 +465,9 @@ public abstract class Fiber implements Continuation<Object> {
             loop.carrier.park();
         }
         go = false;
+        if (loop.inPlace) {
+            Loop.CURRENT.set(this); // in place: the thread ran other fibers and callbacks meanwhile
+        }
     }
 
     void cancelBeforeStart() {
@@ -492,7 +498,7 @@ public abstract class Fiber implements Continuation<Object> {
 
     private void main() {
         Loop.CURRENT.set(this);
-        thread = Thread.currentThread();
+        onStrand = true;
         go = false;
         loop.stepBegins(this);
         try {
@@ -500,6 +506,7 @@ public abstract class Fiber implements Continuation<Object> {
         } catch (Throwable t) {
             loop.report("aio4j: fiber " + this + " failed outside its body", t);
         } finally {
+            onStrand = false;
             finish();
             Loop.CURRENT.remove();
             loop.yieldBaton(this, true);

@@ -51,6 +51,8 @@ public final class Loop extends CoroutineDispatcher implements Delay {
 
     public final ReentrantLock lock = new ReentrantLock();
     final Carrier carrier;
+    /** The carrier runs fibers on this loop's own thread, switched in place. */
+    final boolean inPlace;
     final Clock clock;
     final int permits;
     private final ErrorSink errors;
@@ -84,8 +86,10 @@ public final class Loop extends CoroutineDispatcher implements Delay {
         if (permits < 1) {
             throw new IllegalArgumentException("a loop runs at least 1 fiber at once: permits = " + permits);
         }
+        carrier.checkUsable(permits);
         this.permits = permits;
         this.carrier = carrier;
+        this.inPlace = carrier.inPlace();
         this.clock = clock;
         this.errors = errors;
         if (clock instanceof VirtualClock v) {
@@ -634,8 +638,11 @@ public final class Loop extends CoroutineDispatcher implements Delay {
             if (f.prepareStepLocked()) {
                 lock.unlock();
                 try {
-                    f.handTo();
+                    f.handTo(); // in place: runs the fiber (and those it hands on to) until they all wait
                 } finally {
+                    if (inPlace) {
+                        CURRENT.set(this);
+                    }
                     lock.lock();
                 }
                 return; // the fiber keeps its permit until it yields
