@@ -19,6 +19,22 @@ def best(fn, n):
     return min(times)
 
 
+def queue_ping_pong(n):
+    async def main():
+        ping, pong = asyncio.Queue(), asyncio.Queue()
+
+        async def ponger():
+            for _ in range(n):
+                await pong.put(await ping.get())
+
+        t = asyncio.create_task(ponger())
+        for i in range(n):
+            await ping.put(i)
+            await pong.get()
+        await t
+    run(main())
+
+
 def ping_pong(n):
     async def main():
         loop = asyncio.get_running_loop()
@@ -77,5 +93,6 @@ if UVLOOP:
         sys.exit(3)
 
 print("ping-pong", best(ping_pong, 100_000))
+print("queue-ping-pong", best(queue_ping_pong, 100_000))
 print("spawn-await", best(spawn_await, 100_000))
 print("sleep0", best(sleep0, 1_000_000))

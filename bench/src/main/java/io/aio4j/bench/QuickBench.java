@@ -2,6 +2,7 @@ package io.aio4j.bench;
 
 import io.aio4j.Aio;
 import io.aio4j.Config;
+import io.aio4j.bridge.Carrier;
 import io.aio4j.Task;
 import io.aio4j.bridge.Suspend;
 import java.io.BufferedReader;
@@ -47,8 +48,19 @@ public final class QuickBench {
     public static void main(String[] args) throws Exception {
         Path benchDir = Path.of(args.length > 0 ? args[0] : "bench");
         Map<String, Map<String, Double>> table = new LinkedHashMap<>();
+        if (Carrier.byDefault() == Carrier.loopThread()) { // the JVM grants the loop-thread carrier
+            config = Config.defaults().withCarrier(Carrier.loopThread());
+            table.put("aio4j (loop-thread)", Map.of(
+                    "ping-pong", best(n -> Workloads.fiberHandoffPingPong(config, n), PING_PONGS),
+                    "queue-ping-pong", best(n -> Workloads.queuePingPong(config, n), PING_PONGS),
+                    "ping-pong/kotlinx-channel", best(QuickBench::aioChannelPingPong, PING_PONGS),
+                    "spawn-await", best(n -> Workloads.spawnAwait(config, n), SPAWNS),
+                    "sleep0", best(n -> Workloads.sleep0(config, n), YIELDS)));
+        }
+        config = Config.defaults().withCarrier(Carrier.virtualThreads());
         table.put("aio4j (virtual threads)", Map.of(
                 "ping-pong", best(n -> Workloads.fiberHandoffPingPong(config, n), PING_PONGS),
+                "queue-ping-pong", best(n -> Workloads.queuePingPong(config, n), PING_PONGS),
                 "ping-pong/kotlinx-channel", best(QuickBench::aioChannelPingPong, PING_PONGS),
                 "spawn-await", best(n -> Workloads.spawnAwait(config, n), SPAWNS),
                 "sleep0", best(n -> Workloads.sleep0(config, n), YIELDS)));
@@ -167,7 +179,7 @@ public final class QuickBench {
     }
 
     static void print(Map<String, Map<String, Double>> table, Map<String, Double> asyncio) {
-        List<String> benchmarks = List.of("ping-pong", "ping-pong/kotlinx-channel", "spawn-await", "sleep0");
+        List<String> benchmarks = List.of("ping-pong", "queue-ping-pong", "ping-pong/kotlinx-channel", "spawn-await", "sleep0");
         System.out.printf("%nquick bench (ns per op, best of %d; x = times faster than CPython asyncio)%n", ROUNDS);
         System.out.printf("%-26s", "");
         for (String b : benchmarks) {

@@ -46,6 +46,24 @@ final class Workloads {
         Suspensions.resumeUnit((CancellableContinuation<Unit>) c);
     }
 
+    /** n round trips between two tasks through two {@code io.aio4j.queue.Queue}s (the ping-pong). */
+    static void queuePingPong(Config config, int n) {
+        Aio.run(config, () -> {
+            io.aio4j.queue.Queue<Integer> ping = new io.aio4j.queue.Queue<>();
+            io.aio4j.queue.Queue<Integer> pong = new io.aio4j.queue.Queue<>();
+            Task<Void> ponger = Aio.createTask(() -> {
+                for (int i = 0; i < n; i++) {
+                    pong.put(ping.get());
+                }
+            });
+            for (int i = 0; i < n; i++) {
+                ping.put(i);
+                pong.get();
+            }
+            ponger.await();
+        });
+    }
+
     /** n tasks created, then awaited in order. */
     static long spawnAwait(Config config, int n) {
         return Aio.run(config, () -> {
