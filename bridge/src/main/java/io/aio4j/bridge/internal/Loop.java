@@ -205,9 +205,26 @@ public final class Loop extends CoroutineDispatcher implements Delay {
         }
     }
 
-    /** Runs {@code action} after {@code delayNanos}; thread-safe. */
+    /**
+     * Runs {@code action} after {@code delayNanos}; thread-safe. A delay too long for the clock is
+     * saturated (a timer that far ahead never fires), never wrapped round into the past.
+     */
     public Timer callLater(long delayNanos, Runnable action) {
-        return callAt(clock.nanoTime() + Math.max(0, delayNanos), action);
+        long now = clock.nanoTime();
+        return callAt(now + Math.min(Math.max(0, delayNanos), MAX_DELAY_NANOS), action);
+    }
+
+    /** The farthest a timer can be from now: deadlines are compared by difference, as nanoTime's are. */
+    static final long MAX_DELAY_NANOS = Long.MAX_VALUE / 2;
+
+    /** Timers in the heap, live or cancelled (test support). */
+    int timerCount() {
+        lock.lock();
+        try {
+            return timers.size();
+        } finally {
+            lock.unlock();
+        }
     }
 
     /**

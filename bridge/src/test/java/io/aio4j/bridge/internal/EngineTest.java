@@ -1,0 +1,186 @@
+package io.aio4j.bridge.internal;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.aio4j.bridge.Carrier;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.stream.Stream;
+import kotlin.Unit;
+import kotlinx.coroutines.CancellableContinuation;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * The engine on its own (loop, fibers, timers), each case over both carriers, as the JDK's
+ * StructuredTaskScopeTest runs each case over its thread factories.
+ */
+class EngineTest {
+
+    static Stream<Carrier> carriers() {
+        return Stream.of(Carrier.loopThread(), Carrier.virtualThreads());
+    }
+
+    /** The smallest task: a body, and what it ended with. */
+    static final class Body extends Fiber {
+        static final class Cancelled extends Error {
+            Cancelled(String message, Throwable cause) {
+                super(message, cause);
+            }
+        }
+
+        interface Code {
+            void run(Body self) throws Exception;
+        }
+
+        private final Code code;
+        final AtomicReference<Object> outcome = new AtomicReference<>();
+
+        Body(Loop loop, Code code) {
+            super(loop, "body");
+            this.code = code;
+            start();
+        }
+
+        @Override
+        protected void runBody() {
+            try {
+                code.run(this);
+                outcome.set("done");
+            } catch (Throwable t) {
+                outcome.set(t);
+            } finally {
+                loop.stop();
+            }
+        }
+
+        @Override
+        protected void completeCancelledBeforeStart(String message) {
+            outcome.set("cancelled before start");
+            loop.stop();
+        }
+
+        @Override
+        protected Error newCancelledError(String message, Throwable cause) {
+            return new Cancelled(message, cause);
+        }
+
+        /** Parks until {@code box[0]} (set to this await's continuation) is resumed. */
+        void awaitResume(AtomicReference<CancellableContinuation<Unit>> box) {
+            this.<Unit>await(k -> Suspensions.suspendCancellable(k, (CancellableContinuation<Unit> c) -> box.set(c)));
+        }
+
+        boolean cancel(String message) {
+            Object target;
+            loop.lock.lock();
+            try {
+                target = requestCancelLocked(message);
+            } finally {
+                loop.lock.unlock();
+            }
+            deliverCancel(target, message);
+            return true;
+        }
+    }
+
+    private static Object run(Carrier carrier, Body.Code code) {
+        Loop loop = new Loop(1, carrier, Clock.SYSTEM, Loop.ErrorSink.LOG);
+        try {
+            Body b = new Body(loop, code);
+            loop.runForever();
+            return b.outcome.get();
+        } finally {
+            loop.close();
+        }
+    }
+
+    @ParameterizedTest
+    @MethodSource("carriers")
+    void aResumeFromAnotherThreadWakesALoopWaitingInItsSelector(Carrier carrier) {
+        Object outcome = run(carrier, self -> {
+            AtomicReference<CancellableContinuation<Unit>> box = new AtomicReference<>();
+            for (int i = 0; i < 200; i++) {
+                Thread.ofPlatform().start(() -> {
+                    while (box.get() == null) {
+                        Thread.onSpinWait();
+                    }
+                    Suspensions.resumeUnit(box.getAndSet(null)); // the loop is (about to be) selecting
+                });
+                self.awaitResume(box);
+            }
+        });
+        assertEquals("done", outcome);
+    }
+
+    @ParameterizedTest
+    @MethodSource("carriers")
+    void aFiberResumedThenCancelledBeforeItRunsSeesTheCancellationAtThatAwait(Carrier carrier) {
+        Object outcome = run(carrier, self -> {
+            AtomicReference<CancellableContinuation<Unit>> box = new AtomicReference<>();
+            self.loop.callSoon(() -> {
+                Suspensions.resumeUnit(box.get()); // the fiber is ready to run...
+                self.cancel("cancelled during the handoff"); // ...and cancelled before it does
+            });
+            self.awaitResume(box);
+        });
+        assertInstanceOf(Body.Cancelled.class, outcome);
+        assertEquals("cancelled during the handoff", ((Throwable) outcome).getMessage());
+    }
+
+    @ParameterizedTest
+    @MethodSource("carriers")
+    void aFiberCancelledBeforeItsFirstStepNeverRuns(Carrier carrier) {
+        Loop loop = new Loop(1, carrier, Clock.SYSTEM, Loop.ErrorSink.LOG);
+        try {
+            List<String> ran = new ArrayList<>();
+            Body b = new Body(loop, self -> ran.add("ran"));
+            b.cancel(null);
+            loop.runForever();
+            assertEquals("cancelled before start", b.outcome.get());
+            assertEquals(List.of(), ran);
+        } finally {
+            loop.close();
+        }
+    }
+
+    @ParameterizedTest
+    @MethodSource("carriers")
+    void aTimerAtTheFarEndOfTheClockDoesNotFireWhileANearOneDoes(Carrier carrier) {
+        List<String> fired = new ArrayList<>();
+        Object outcome = run(carrier, self -> {
+            self.loop.callLater(Long.MAX_VALUE, () -> fired.add("far"));
+            self.loop.callLater(Long.MAX_VALUE - self.loop.nanoTime() + 1, () -> fired.add("past the end"));
+            AtomicReference<CancellableContinuation<Unit>> box = new AtomicReference<>();
+            self.loop.callLater(1_000_000, () -> Suspensions.resumeUnit(box.get()));
+            self.awaitResume(box);
+        });
+        assertEquals("done", outcome);
+        assertEquals(List.of(), fired, "a delay near Long.MAX_VALUE must not wrap round into the past");
+    }
+
+    @ParameterizedTest
+    @MethodSource("carriers")
+    void manyCancelledTimersAreDroppedAndTheLiveOneStillFires(Carrier carrier) {
+        Object outcome = run(carrier, self -> {
+            List<Timer> timers = new ArrayList<>();
+            for (int i = 0; i < 100_000; i++) {
+                timers.add(self.loop.callLater(3_600_000_000_000L + i, () -> {
+                    throw new AssertionError("a cancelled timer fired");
+                }));
+            }
+            for (Timer t : timers) {
+                t.cancel();
+            }
+            AtomicReference<CancellableContinuation<Unit>> box = new AtomicReference<>();
+            self.loop.callLater(1_000_000, () -> Suspensions.resumeUnit(box.get()));
+            self.awaitResume(box);
+            assertTrue(self.loop.timerCount() < 1_000, "cancelled timers left in the heap: " + self.loop.timerCount());
+        });
+        assertEquals("done", outcome);
+        assertFalse(outcome instanceof Throwable);
+    }
+}
