@@ -48,20 +48,7 @@ public class Micro {
     @Benchmark
     @OperationsPerInvocation(PING_PONGS)
     public void pingPong_aio4j() {
-        Aio.run(() -> {
-            Queue<Integer> ping = new Queue<>();
-            Queue<Integer> pong = new Queue<>();
-            Task<Void> ponger = Aio.createTask(() -> {
-                for (int i = 0; i < PING_PONGS; i++) {
-                    pong.put(ping.get());
-                }
-            });
-            for (int i = 0; i < PING_PONGS; i++) {
-                ping.put(i);
-                pong.get();
-            }
-            ponger.await();
-        });
+        Workloads.queuePingPong(Config.defaults(), PING_PONGS);
     }
 
     @Benchmark

@@ -49,21 +49,9 @@ public final class QuickBench {
         Path benchDir = Path.of(args.length > 0 ? args[0] : "bench");
         Map<String, Map<String, Double>> table = new LinkedHashMap<>();
         if (Carrier.byDefault() == Carrier.loopThread()) { // the JVM grants the loop-thread carrier
-            config = Config.defaults().withCarrier(Carrier.loopThread());
-            table.put("aio4j (loop-thread)", Map.of(
-                    "ping-pong", best(n -> Workloads.fiberHandoffPingPong(config, n), PING_PONGS),
-                    "queue-ping-pong", best(n -> Workloads.queuePingPong(config, n), PING_PONGS),
-                    "ping-pong/kotlinx-channel", best(QuickBench::aioChannelPingPong, PING_PONGS),
-                    "spawn-await", best(n -> Workloads.spawnAwait(config, n), SPAWNS),
-                    "sleep0", best(n -> Workloads.sleep0(config, n), YIELDS)));
+            table.put("aio4j (loop-thread)", aioRow(Carrier.loopThread()));
         }
-        config = Config.defaults().withCarrier(Carrier.virtualThreads());
-        table.put("aio4j (virtual threads)", Map.of(
-                "ping-pong", best(n -> Workloads.fiberHandoffPingPong(config, n), PING_PONGS),
-                "queue-ping-pong", best(n -> Workloads.queuePingPong(config, n), PING_PONGS),
-                "ping-pong/kotlinx-channel", best(QuickBench::aioChannelPingPong, PING_PONGS),
-                "spawn-await", best(n -> Workloads.spawnAwait(config, n), SPAWNS),
-                "sleep0", best(n -> Workloads.sleep0(config, n), YIELDS)));
+        table.put("aio4j (virtual threads)", aioRow(Carrier.virtualThreads()));
         config = Config.defaults().debug(true); // what debug mode costs when it is on (off costs nothing)
         table.put("aio4j, debug mode on", Map.of(
                 "ping-pong", best(n -> Workloads.fiberHandoffPingPong(config, n), PING_PONGS),
@@ -82,6 +70,17 @@ public final class QuickBench {
     }
 
     // ---- aio4j -----------------------------------------------------------------------------------
+
+    /** Every aio4j row on {@code carrier}. */
+    private static Map<String, Double> aioRow(Carrier carrier) throws Exception {
+        config = Config.defaults().withCarrier(carrier);
+        return Map.of(
+                "ping-pong", best(n -> Workloads.fiberHandoffPingPong(config, n), PING_PONGS),
+                "queue-ping-pong", best(n -> Workloads.queuePingPong(config, n), PING_PONGS),
+                "ping-pong/kotlinx-channel", best(QuickBench::aioChannelPingPong, PING_PONGS),
+                "spawn-await", best(n -> Workloads.spawnAwait(config, n), SPAWNS),
+                "sleep0", best(n -> Workloads.sleep0(config, n), YIELDS));
+    }
 
     /** The configuration the aio4j rows run with. */
     private static Config config = Config.defaults();
