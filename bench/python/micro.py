@@ -29,15 +29,16 @@ def _uv_run(coro, uvloop):
     return asyncio.run(coro)
 
 
-async def ping_pong():
+async def ping_pong(n=PING_PONGS):
+    """n round trips between two tasks through two asyncio.Queues (the quick bench uses it too)."""
     ping, pong = asyncio.Queue(), asyncio.Queue()
 
     async def ponger():
-        for _ in range(PING_PONGS):
+        for _ in range(n):
             await pong.put(await ping.get())
 
     t = asyncio.create_task(ponger())
-    for i in range(PING_PONGS):
+    for i in range(n):
         await ping.put(i)
         await pong.get()
     await t

@@ -7,6 +7,8 @@ import asyncio
 import sys
 import time
 
+import micro  # the micro benchmarks' workloads, beside this script
+
 ROUNDS = 5
 
 
@@ -20,19 +22,7 @@ def best(fn, n):
 
 
 def queue_ping_pong(n):
-    async def main():
-        ping, pong = asyncio.Queue(), asyncio.Queue()
-
-        async def ponger():
-            for _ in range(n):
-                await pong.put(await ping.get())
-
-        t = asyncio.create_task(ponger())
-        for i in range(n):
-            await ping.put(i)
-            await pong.get()
-        await t
-    run(main())
+    run(micro.ping_pong(n))
 
 
 def ping_pong(n):
