@@ -8,15 +8,12 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
-import java.nio.channels.AsynchronousFileChannel;
 import java.nio.charset.Charset;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.Iterator;
 import java.util.NoSuchElementException;
-import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutorService;
 
 /**
  * An open file, used from a task: reads and writes wait for the disk without holding the loop,
@@ -39,24 +36,12 @@ import java.util.concurrent.ExecutorService;
  */
 public final class AsyncFile implements AutoCloseable, Iterable<String> {
     static final int CHUNK = 64 * 1024;
-    /** The most one positional write hands the disk: how much a cancellation may still have to wait for. */
-    static final int WRITE_CHUNK = 1 << 20;
-    /**
-     * The threads that wait for the disk (AsynchronousFileChannel's positional reads and writes).
-     * Measured here: 64 KiB reads through it cost a quarter of the same reads as functions on the
-     * loop's default executor.
-     */
-    private static final ExecutorService FILE_POOL = java.util.concurrent.Executors.newCachedThreadPool(r -> {
-        Thread t = new Thread(r, "aio4j-files");
-        t.setDaemon(true);
-        return t;
-    });
     private static final byte[] EMPTY = new byte[0];
 
     private final Path path;
     private final Mode mode;
     private final Charset charset;
-    private final AsynchronousFileChannel channel;
+    private final DiskChannel channel;
     private final EventLoopImpl loop;
     /** Where the next read or write happens (the channel is positional). */
     private long position;
@@ -65,8 +50,6 @@ public final class AsyncFile implements AutoCloseable, Iterable<String> {
     /** Completes once the channel is closed on disk. */
     final CompletableFuture<Void> closedOnDisk = new CompletableFuture<>();
     private boolean closed;
-    /** Set by a cancellation: the write in flight starts no further chunk (read on the disk's threads). */
-    private volatile boolean abandoned;
 
     // read-ahead: binary bytes[rpos..]; text in its own decoding buffer
     private byte[] rbytes = EMPTY;
@@ -77,7 +60,7 @@ public final class AsyncFile implements AutoCloseable, Iterable<String> {
     // write-behind
     private final ByteArrayOutputStream wbuf = new ByteArrayOutputStream();
 
-    private AsyncFile(Path path, Mode mode, Charset charset, AsynchronousFileChannel channel, long position,
+    private AsyncFile(Path path, Mode mode, Charset charset, DiskChannel channel, long position,
             EventLoopImpl loop) {
         this.path = path;
         this.mode = mode;
@@ -91,11 +74,11 @@ public final class AsyncFile implements AutoCloseable, Iterable<String> {
 
     static AsyncFile open(Path path, Mode mode, Charset charset) throws IOException {
         EventLoopImpl loop = EventLoopImpl.current("AsyncFiles.open");
-        CompletableFuture<AsynchronousFileChannel> opened = new CompletableFuture<>();
+        CompletableFuture<DiskChannel> opened = new CompletableFuture<>();
         long[] end = {0};
         loop.defaultExecutor().execute(() -> { // open(2) can block too (a network file system)
             try {
-                AsynchronousFileChannel c = AsynchronousFileChannel.open(path, mode.options(), FILE_POOL);
+                DiskChannel c = DiskChannel.open(path, mode);
                 if (mode.kind() == 'a') {
                     end[0] = c.size();
                 }
@@ -106,14 +89,14 @@ public final class AsyncFile implements AutoCloseable, Iterable<String> {
                 opened.completeExceptionally(t);
             }
         });
-        AsynchronousFileChannel c;
+        DiskChannel c;
         try {
             c = Aio.awaitFuture(opened);
         } catch (CancelledError e) {
             // still opening: the opener closes what it opens; opened just before the cancellation
             // reached this task: nobody else holds the channel, so close it here
             if (!opened.cancel(false) && !opened.isCompletedExceptionally()) {
-                closeQuietly(opened.join());
+                opened.join().closeQuietly();
             }
             throw e;
         }
@@ -153,70 +136,6 @@ public final class AsyncFile implements AutoCloseable, Iterable<String> {
         }
     }
 
-    private CompletableFuture<Integer> readAt(ByteBuffer b, long at) {
-        CompletableFuture<Integer> f = new CompletableFuture<>();
-        try {
-            channel.read(b, at, f, HANDLER);
-        } catch (RuntimeException e) {
-            f.completeExceptionally(e);
-        }
-        return f;
-    }
-
-    /**
-     * Writes all of {@code b} at {@code at}, in positional writes of at most {@link #WRITE_CHUNK}
-     * bytes; once the file is {@link #abandon abandoned} no further chunk starts.
-     */
-    private CompletableFuture<Integer> writeAt(ByteBuffer b, long at) {
-        CompletableFuture<Integer> f = new CompletableFuture<>();
-        int total = b.remaining();
-        int end = b.limit();
-        java.util.function.BiConsumer<Integer, Throwable> step = new java.util.function.BiConsumer<>() {
-            long pos = at;
-
-            @Override
-            public void accept(Integer n, Throwable e) {
-                if (e != null) {
-                    f.completeExceptionally(e);
-                    return;
-                }
-                pos += n;
-                b.limit(end);
-                if (!b.hasRemaining()) {
-                    f.complete(total);
-                    return;
-                }
-                if (abandoned) {
-                    f.completeExceptionally(new CancellationException("the write was cancelled at byte " + (pos - at)));
-                    return;
-                }
-                b.limit(Math.min(end, b.position() + WRITE_CHUNK));
-                CompletableFuture<Integer> next = new CompletableFuture<>();
-                next.whenComplete(this);
-                try {
-                    channel.write(b, pos, next, HANDLER);
-                } catch (RuntimeException x) {
-                    f.completeExceptionally(x);
-                }
-            }
-        };
-        step.accept(0, null);
-        return f;
-    }
-
-    private static final java.nio.channels.CompletionHandler<Integer, CompletableFuture<Integer>> HANDLER =
-            new java.nio.channels.CompletionHandler<>() {
-                @Override
-                public void completed(Integer n, CompletableFuture<Integer> f) {
-                    f.complete(n);
-                }
-
-                @Override
-                public void failed(Throwable e, CompletableFuture<Integer> f) {
-                    f.completeExceptionally(e);
-                }
-            };
-
     /**
      * A cancellation during a disk operation: drops what is buffered, lets no further chunk start,
      * waits (through further cancellations) for the one in flight, and closes the file.
@@ -226,19 +145,11 @@ public final class AsyncFile implements AutoCloseable, Iterable<String> {
             return;
         }
         closed = true;
-        abandoned = true;
+        channel.stopWrites();
         wbuf.reset();
         clearReadAhead();
         Futures.awaitThroughCancellation(inflight, "AsyncFile"); // the caller rethrows its own cancellation
         closeChannel();
-    }
-
-    private static void closeQuietly(AsynchronousFileChannel c) {
-        try {
-            c.close();
-        } catch (IOException e) {
-            // nothing was written through it
-        }
     }
 
     private void closeChannel() {
@@ -326,7 +237,7 @@ public final class AsyncFile implements AutoCloseable, Iterable<String> {
 
     private byte[] readChunk() throws IOException {
         ByteBuffer b = ByteBuffer.allocate(CHUNK);
-        int n = io(readAt(b, position));
+        int n = io(channel.readAt(b, position));
         if (n < 0) {
             return null;
         }
@@ -336,10 +247,10 @@ public final class AsyncFile implements AutoCloseable, Iterable<String> {
 
     /** Everything up to EOF, in 8 MiB reads (a whole-file read). */
     private byte[] readRest() throws IOException {
-        long left = Math.max(0, io(sizeOf()) - position);
+        long left = Math.max(0, io(channel.sizeLater()) - position);
         ByteArrayOutputStream out = new ByteArrayOutputStream((int) Math.min(Integer.MAX_VALUE - 8, left + 1));
         ByteBuffer b = ByteBuffer.allocate((int) Math.min(Math.max(left, CHUNK), 8 << 20));
-        for (int n; (n = io(readAt(b, position))) >= 0; ) {
+        for (int n; (n = io(channel.readAt(b, position))) >= 0; ) {
             out.write(b.array(), 0, n);
             position += n;
             b.clear();
@@ -347,13 +258,6 @@ public final class AsyncFile implements AutoCloseable, Iterable<String> {
         return out.size() == 0 ? null : out.toByteArray();
     }
 
-    private CompletableFuture<Long> sizeOf() {
-        try {
-            return CompletableFuture.completedFuture(channel.size());
-        } catch (IOException e) {
-            return CompletableFuture.failedFuture(e);
-        }
-    }
 
     private void clearReadAhead() {
         rbytes = EMPTY;
@@ -564,8 +468,8 @@ public final class AsyncFile implements AutoCloseable, Iterable<String> {
         }
         byte[] data = wbuf.toByteArray();
         wbuf.reset();
-        long at = mode.kind() == 'a' ? Math.max(position, io(sizeOf())) : position; // append: at the end
-        io(writeAt(ByteBuffer.wrap(data), at));
+        long at = mode.kind() == 'a' ? Math.max(position, io(channel.sizeLater())) : position; // append: at the end
+        io(channel.writeAt(ByteBuffer.wrap(data), at));
         position = at + data.length;
     }
 

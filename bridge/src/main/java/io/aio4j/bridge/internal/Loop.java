@@ -4,12 +4,10 @@ import io.aio4j.bridge.Carrier;
 import java.io.IOException;
 import java.nio.channels.ClosedChannelException;
 import java.nio.channels.SelectableChannel;
-import java.nio.channels.SelectionKey;
 import java.nio.channels.Selector;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.PriorityQueue;
 import java.util.concurrent.locks.LockSupport;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.IntConsumer;
@@ -56,16 +54,12 @@ public final class Loop extends CoroutineDispatcher implements Delay {
     final Clock clock;
     final int permits;
     private final ErrorSink errors;
-    private final Selector selector;
+    private final Poller poller;
 
     // guarded by lock
     private final ArrayDeque<Object> ready = new ArrayDeque<>();
-    private final PriorityQueue<Timer> timers = new PriorityQueue<>();
-    /** Live fibers in creation order: an intrusive list through the fibers (no hashing per task). */
-    private Fiber liveHead;
-    private Fiber liveTail;
-    private long timerSeq;
-    private int cancelledTimers;
+    private final TimerQueue timers = new TimerQueue();
+    private final LiveFibers live = new LiveFibers();
     private int budget;
     int running;
     private Thread driver;
@@ -95,11 +89,7 @@ public final class Loop extends CoroutineDispatcher implements Delay {
         if (clock instanceof VirtualClock v) {
             v.attach(this);
         }
-        try {
-            this.selector = Selector.open();
-        } catch (IOException e) {
-            throw new IllegalStateException("cannot open the event loop's selector", e);
-        }
+        this.poller = new Poller(); // last: a refused configuration must not leave a selector open
     }
 
     // ---- who is running ------------------------------------------------------------------------
@@ -168,7 +158,7 @@ public final class Loop extends CoroutineDispatcher implements Delay {
     }
 
     public Selector selector() {
-        return selector;
+        return poller.selector();
     }
 
     /** Queues {@code item} itself (not wrapped in a {@link Callback}); thread-safe. */
@@ -194,9 +184,8 @@ public final class Loop extends CoroutineDispatcher implements Delay {
             if (closed) {
                 throw closedError();
             }
-            Timer t = new Timer(this, whenNanos, timerSeq++, action);
-            timers.add(t);
-            if (timers.peek() == t && running < permits) {
+            Timer t = timers.add(this, whenNanos, action);
+            if (timers.isFirst(t) && running < permits) {
                 wakeDriverLocked(); // the driver's select timeout just got shorter
             }
             return t;
@@ -284,7 +273,7 @@ public final class Loop extends CoroutineDispatcher implements Delay {
     /** Under lock: interest ops changed; a driver blocked in select must see them. */
     void interestChangedLocked() {
         if (driverState == DRIVER_SELECTING) {
-            selector.wakeup();
+            poller.wakeup();
         }
     }
 
@@ -320,11 +309,7 @@ public final class Loop extends CoroutineDispatcher implements Delay {
     public List<Fiber> liveFibers() {
         lock.lock();
         try {
-            ArrayList<Fiber> all = new ArrayList<>();
-            for (Fiber f = liveHead; f != null; f = f.liveNext) {
-                all.add(f);
-            }
-            return all;
+            return live.snapshot();
         } finally {
             lock.unlock();
         }
@@ -422,7 +407,7 @@ public final class Loop extends CoroutineDispatcher implements Delay {
             }
         }
         try {
-            selector.close();
+            poller.close();
         } catch (IOException e) {
             report("cannot close the event loop's selector", e);
         }
@@ -495,14 +480,7 @@ public final class Loop extends CoroutineDispatcher implements Delay {
             if (closed) {
                 throw closedError();
             }
-            f.livePrev = liveTail;
-            if (liveTail == null) {
-                liveHead = f;
-            } else {
-                liveTail.liveNext = f;
-            }
-            liveTail = f;
-            f.isLive = true;
+            live.add(f);
             scheduleLocked(f);
         } finally {
             lock.unlock();
@@ -510,31 +488,13 @@ public final class Loop extends CoroutineDispatcher implements Delay {
     }
 
     void unregisterLocked(Fiber f) {
-        if (!f.isLive) {
-            return;
-        }
-        f.isLive = false;
-        if (f.livePrev == null) {
-            liveHead = f.liveNext;
-        } else {
-            f.livePrev.liveNext = f.liveNext;
-        }
-        if (f.liveNext == null) {
-            liveTail = f.livePrev;
-        } else {
-            f.liveNext.livePrev = f.livePrev;
-        }
-        f.livePrev = null;
-        f.liveNext = null;
+        live.remove(f);
     }
 
     void timerCancelled() {
         lock.lock();
         try {
-            if (++cancelledTimers > 256 && cancelledTimers * 2 > timers.size()) {
-                timers.removeIf(Callback::cancelled);
-                cancelledTimers = 0;
-            }
+            timers.cancelledOne();
         } finally {
             lock.unlock();
         }
@@ -546,16 +506,16 @@ public final class Loop extends CoroutineDispatcher implements Delay {
             if (stopping) {
                 return null;
             }
-            if (driverState != DRIVER_SELECTING && !selector.keys().isEmpty()) {
+            if (driverState != DRIVER_SELECTING) {
                 try {
-                    selector.selectNow();
+                    poller.selectNow();
                 } catch (IOException e) {
                     report("selector failed", e);
                 }
             }
-            collectSelectedLocked();
+            poller.collectSelected(ready);
             if (!timers.isEmpty()) {
-                collectTimersLocked(clock.nanoTime());
+                timers.collectDue(clock.nanoTime(), ready);
             }
             budget = ready.size();
             if (schedule != null && budget > 1) {
@@ -577,47 +537,12 @@ public final class Loop extends CoroutineDispatcher implements Delay {
         ready.addAll(items);
     }
 
-    private void collectSelectedLocked() {
-        var selected = selector.selectedKeys();
-        if (selected.isEmpty()) {
-            return;
-        }
-        for (SelectionKey key : selected) {
-            if (key.attachment() instanceof IoRegistration reg) {
-                reg.selectedLocked(ready);
-            }
-        }
-        selected.clear();
-    }
-
-    private void collectTimersLocked(long now) {
-        Timer t;
-        while ((t = timers.peek()) != null && t.whenNanos - now <= 0) {
-            timers.poll();
-            if (t.cancelled()) {
-                cancelledTimers = Math.max(0, cancelledTimers - 1);
-            } else {
-                ready.addLast(t);
-            }
-        }
-    }
-
-    /** Nanoseconds until the next live timer, 0 if one is due, -1 if there is none. */
-    private long nextTimerDelayLocked() {
-        Timer t;
-        while ((t = timers.peek()) != null && t.cancelled()) {
-            timers.poll();
-            cancelledTimers = Math.max(0, cancelledTimers - 1);
-        }
-        return t == null ? -1 : Math.max(0, t.whenNanos - clock.nanoTime());
-    }
-
     private void wakeDriverLocked() {
         if (driverState == DRIVER_PARKED) {
             driverState = DRIVER_ACTIVE;
             LockSupport.unpark(driver);
         } else if (driverState == DRIVER_SELECTING) {
-            selector.wakeup();
+            poller.wakeup();
         }
     }
 
@@ -633,12 +558,12 @@ public final class Loop extends CoroutineDispatcher implements Delay {
     }
 
     private void idleLocked() {
-        long timeout = nextTimerDelayLocked();
+        long timeout = timers.nextDelay(clock.nanoTime());
         if (timeout != 0) {
             driverState = DRIVER_SELECTING;
             lock.unlock();
             try {
-                clock.idle(selector, timeout);
+                clock.idle(poller.selector(), timeout);
             } catch (IOException e) {
                 report("selector failed", e);
             } finally {
