@@ -4,6 +4,7 @@ import io.aio4j.bridge.internal.Fiber;
 import io.aio4j.bridge.internal.Loop;
 import io.aio4j.bridge.internal.Suspensions;
 import io.aio4j.bridge.internal.Timer;
+import io.aio4j.bridge.lowlevel.Waiter;
 import io.aio4j.internal.AsCompleted;
 import io.aio4j.internal.EventLoopImpl;
 import io.aio4j.internal.Futures;
@@ -26,8 +27,6 @@ import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.Executor;
-import kotlin.Unit;
-import kotlinx.coroutines.CancellableContinuation;
 import kotlinx.coroutines.flow.Flow;
 
 /**
@@ -158,14 +157,15 @@ public final class Aio {
             fiber.yieldNow();
             return;
         }
-        Loop loop = fiber.bridgeLoop();
-        fiber.await(k -> Suspensions.suspendCancellable(k, (CancellableContinuation<Unit> c) -> {
-            Timer timer = loop.callLater(nanos, () -> Suspensions.resumeUnit(c));
-            c.invokeOnCancellation(cause -> {
+        Waiter w = new Waiter();
+        Timer timer = fiber.bridgeLoop().callLater(nanos, w);
+        try {
+            fiber.awaitWaiter(w, null, false);
+        } finally {
+            if (!w.woken()) {
                 timer.cancel();
-                return Unit.INSTANCE;
-            });
-        }));
+            }
+        }
     }
 
     // ---- tasks -----------------------------------------------------------------------------------

@@ -3,7 +3,7 @@ package io.aio4j.internal;
 import io.aio4j.Task;
 import io.aio4j.TimeoutError;
 import io.aio4j.bridge.internal.Callback;
-import io.aio4j.bridge.internal.Suspensions;
+import io.aio4j.bridge.lowlevel.Waiter;
 import java.util.ArrayDeque;
 import java.util.Collection;
 import java.util.Iterator;
@@ -12,8 +12,6 @@ import java.util.NoSuchElementException;
 import java.util.Objects;
 import java.util.Set;
 import java.util.function.Consumer;
-import kotlin.Unit;
-import kotlinx.coroutines.CancellableContinuation;
 
 /**
  * asyncio 3.13's {@code as_completed}: the tasks in the order they finish; with a timeout, the
@@ -26,7 +24,7 @@ public final class AsCompleted<T> implements Iterable<Task<T>>, Iterator<Task<T>
     private final String label;
     private int remaining;
     private boolean timedOut;
-    private CancellableContinuation<Unit> waiter;
+    private Waiter waiter;
 
     public AsCompleted(Collection<? extends Task<T>> tasks, long timeoutNanos, String label) {
         Objects.requireNonNull(tasks, "tasks");
@@ -56,7 +54,7 @@ public final class AsCompleted<T> implements Iterable<Task<T>>, Iterator<Task<T>
 
     @Override
     public Task<T> next() {
-        TaskImpl<?> me = TaskImpl.current("Aio.asCompleted's iterator");
+        TaskImpl.current("Aio.asCompleted's iterator");
         synchronized (this) {
             if (remaining == 0) {
                 throw new NoSuchElementException("every task was already returned");
@@ -76,22 +74,28 @@ public final class AsCompleted<T> implements Iterable<Task<T>>, Iterator<Task<T>
                     throw new TimeoutError(label + " expired with " + (remaining + 1) + " task(s) not done");
                 }
             }
-            me.<Unit>await(k -> Suspensions.suspendCancellable(k, (CancellableContinuation<Unit> c) -> {
-                boolean ready;
+            Waiter w = new Waiter();
+            synchronized (this) {
+                if (!finished.isEmpty() || timedOut) {
+                    continue;
+                }
+                waiter = w;
+            }
+            try {
+                w.await("Aio.asCompleted's iterator");
+            } finally {
                 synchronized (this) {
-                    ready = !finished.isEmpty() || timedOut;
-                    waiter = ready ? null : c;
+                    if (waiter == w) {
+                        waiter = null;
+                    }
                 }
-                if (ready) {
-                    Suspensions.resumeUnit(c);
-                }
-            }));
+            }
         }
     }
 
     @Override
     public void accept(Task<T> t) {
-        CancellableContinuation<Unit> w;
+        Waiter w;
         synchronized (this) {
             if (timedOut) {
                 return;
@@ -101,12 +105,12 @@ public final class AsCompleted<T> implements Iterable<Task<T>>, Iterator<Task<T>
             waiter = null;
         }
         if (w != null) {
-            Suspensions.resumeUnit(w);
+            w.wake();
         }
     }
 
     private void onTimeout() {
-        CancellableContinuation<Unit> w;
+        Waiter w;
         synchronized (this) {
             timedOut = true;
             w = waiter;
@@ -116,7 +120,7 @@ public final class AsCompleted<T> implements Iterable<Task<T>>, Iterator<Task<T>
             t.removeDoneCallback(this);
         }
         if (w != null) {
-            Suspensions.resumeUnit(w);
+            w.wake();
         }
     }
 }

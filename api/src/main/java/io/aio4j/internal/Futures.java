@@ -10,8 +10,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.Executor;
-import kotlin.Unit;
-import kotlinx.coroutines.CancellableContinuation;
+import io.aio4j.bridge.lowlevel.Waiter;
 
 /** Awaiting Java futures, and running blocking work off the loop. */
 public final class Futures {
@@ -27,14 +26,15 @@ public final class Futures {
         CompletableFuture<T> f = toFuture(stage);
         TaskImpl<?> me = TaskImpl.current(what);
         if (!f.isDone()) {
-            me.markForeign(); // another thread completes it: virtual time must wait for it
-            me.<Unit>await(k -> Suspensions.suspendCancellable(k, (CancellableContinuation<Unit> c) -> {
-                f.whenComplete((v, e) -> Suspensions.resumeUnit(c));
-                c.invokeOnCancellation(cause -> {
+            Waiter w = new Waiter();
+            f.whenComplete((v, e) -> w.wake());
+            try {
+                w.awaitForeign(what); // another thread completes it: virtual time must wait for it
+            } finally {
+                if (!w.woken()) {
                     f.cancel(false);
-                    return Unit.INSTANCE;
-                });
-            }));
+                }
+            }
         }
         return outcome(f);
     }

@@ -5,14 +5,13 @@ import io.aio4j.Settled;
 import io.aio4j.Task;
 import io.aio4j.bridge.internal.Fiber;
 import io.aio4j.bridge.internal.Suspensions;
+import io.aio4j.bridge.lowlevel.Waiter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
-import kotlin.Unit;
-import kotlinx.coroutines.CancellableContinuation;
 
 /**
  * asyncio's {@code gather}: waits for every task, or (unless settled) for the first failure;
@@ -83,7 +82,11 @@ public final class Gather<T> {
     private void await() {
         Fiber me = Suspensions.currentFiber("Aio.gather");
         if (!tasks.isEmpty()) {
-            me.<Unit>await(k -> Suspensions.suspendCancellable(k, this::register), this::cancelChildren);
+            Waiter w = new Waiter();
+            for (Task<? extends T> t : tasks) {
+                t.addDoneCallback(x -> childDone(x, w));
+            }
+            me.awaitWaiter(w, this::cancelChildren, false);
         }
         if (cancelRequested) {
             throw new CancelledError(cancelMessage);
@@ -94,13 +97,7 @@ public final class Gather<T> {
         }
     }
 
-    private void register(CancellableContinuation<Unit> k) {
-        for (Task<? extends T> t : tasks) {
-            t.addDoneCallback(x -> childDone(x, k));
-        }
-    }
-
-    private void childDone(Task<? extends T> t, CancellableContinuation<Unit> k) {
+    private void childDone(Task<? extends T> t, Waiter k) {
         boolean failure = t.cancelled() || t.exception() != null; // exception() also marks it retrieved
         if (!settled && failure) { // asyncio: the first failure (or cancelled child) ends the wait
             firstFailure.compareAndSet(null, t);
@@ -111,9 +108,9 @@ public final class Gather<T> {
         }
     }
 
-    private void finish(CancellableContinuation<Unit> k) {
+    private void finish(Waiter k) {
         if (finished.compareAndSet(false, true)) {
-            Suspensions.resumeUnit(k);
+            k.wake();
         }
     }
 

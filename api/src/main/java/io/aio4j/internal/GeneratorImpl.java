@@ -11,7 +11,7 @@ import java.util.NoSuchElementException;
 import java.util.Objects;
 import kotlin.Unit;
 import kotlin.coroutines.Continuation;
-import kotlinx.coroutines.CancellableContinuation;
+import io.aio4j.bridge.lowlevel.Waiter;
 import kotlinx.coroutines.flow.Flow;
 
 /**
@@ -29,8 +29,9 @@ public final class GeneratorImpl<T> implements AsyncIterable<T>, AsyncIterable.O
     private boolean finished;
     private boolean closed;
     private Throwable failure;
-    private CancellableContinuation<Unit> consumerWaiter;
-    private CancellableContinuation<Unit> producerWaiter;
+    private Waiter consumerWaiter;
+    /** Resumes the producer parked in yield: its waiter, or a Kotlin Flow's emit continuation. */
+    private Runnable producerWaiter;
 
     private GeneratorImpl(AsyncIterable.Producer<T> body) {
         this.body = body;
@@ -63,8 +64,9 @@ public final class GeneratorImpl<T> implements AsyncIterable<T>, AsyncIterable.O
     public boolean hasNext() {
         TaskImpl<?> me = TaskImpl.current("iterating an AsyncIterable");
         for (;;) {
-            CancellableContinuation<Unit> ask = null;
+            Runnable ask = null;
             boolean start = false;
+            Waiter w = new Waiter();
             synchronized (this) {
                 if (hasItem) {
                     return true;
@@ -83,14 +85,23 @@ public final class GeneratorImpl<T> implements AsyncIterable<T>, AsyncIterable.O
                     ask = producerWaiter;
                     producerWaiter = null;
                 }
+                consumerWaiter = w;
             }
             if (start) {
                 startProducer(me);
             } else if (ask != null) {
-                Suspensions.resumeUnit(ask);
+                ask.run();
             }
             // asyncio: the generator runs in the consumer's task, so cancelling the consumer cancels it
-            me.<Unit>await(k -> Suspensions.suspendCancellable(k, this::waitForValue), this::cancelProducer);
+            try {
+                me.awaitWaiter(w, this::cancelProducer, false);
+            } finally {
+                synchronized (this) {
+                    if (consumerWaiter == w) {
+                        consumerWaiter = null;
+                    }
+                }
+            }
         }
     }
 
@@ -104,17 +115,6 @@ public final class GeneratorImpl<T> implements AsyncIterable<T>, AsyncIterable.O
             item = null;
             hasItem = false;
             return v;
-        }
-    }
-
-    private void waitForValue(CancellableContinuation<Unit> c) {
-        boolean ready;
-        synchronized (this) {
-            ready = hasItem || finished;
-            consumerWaiter = ready ? null : c;
-        }
-        if (ready) {
-            Suspensions.resumeUnit(c);
         }
     }
 
@@ -175,7 +175,7 @@ public final class GeneratorImpl<T> implements AsyncIterable<T>, AsyncIterable.O
         } catch (Throwable e) {
             f = e;
         }
-        CancellableContinuation<Unit> wake;
+        Waiter wake;
         synchronized (this) {
             finished = true;
             failure = f;
@@ -183,7 +183,7 @@ public final class GeneratorImpl<T> implements AsyncIterable<T>, AsyncIterable.O
             consumerWaiter = null;
         }
         if (wake != null) {
-            Suspensions.resumeUnit(wake);
+            wake.wake();
         }
         if (f instanceof CancelledError c) {
             throw c; // the producer task ends cancelled
@@ -193,23 +193,28 @@ public final class GeneratorImpl<T> implements AsyncIterable<T>, AsyncIterable.O
 
     @Override
     public void yield(T value) {
-        Suspensions.<Unit>await(k -> emit(value, k));
+        Waiter w = new Waiter();
+        handOver(value, w);
+        w.await("AsyncIterable.Output.yield");
     }
 
-    /** A suspend function: hands {@code value} over and waits until the consumer asks for the next. */
+    /** Kotlin's {@code FlowCollector.emit}: the Flow's continuation waits as {@link #yield} does. */
     private Object emit(T value, Continuation<? super Unit> k) {
-        return Suspensions.suspendCancellable(k, (CancellableContinuation<Unit> c) -> {
-            CancellableContinuation<Unit> wake;
-            synchronized (this) {
-                item = value;
-                hasItem = true;
-                producerWaiter = c;
-                wake = consumerWaiter;
-                consumerWaiter = null;
-            }
-            if (wake != null) {
-                Suspensions.resumeUnit(wake);
-            }
-        });
+        return Suspensions.suspendKotlin(k, c -> handOver(value, () -> c.resumeWith(Unit.INSTANCE)));
+    }
+
+    /** Hands {@code value} to the consumer; {@code resume} continues the producer when asked for more. */
+    private void handOver(T value, Runnable resume) {
+        Waiter wake;
+        synchronized (this) {
+            item = value;
+            hasItem = true;
+            producerWaiter = resume;
+            wake = consumerWaiter;
+            consumerWaiter = null;
+        }
+        if (wake != null) {
+            wake.wake();
+        }
     }
 }

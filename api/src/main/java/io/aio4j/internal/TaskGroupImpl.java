@@ -13,8 +13,8 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Set;
 import java.util.function.Consumer;
-import kotlin.Unit;
-import kotlinx.coroutines.CancellableContinuation;
+
+import io.aio4j.bridge.lowlevel.Waiter;
 
 /** asyncio 3.13's {@code taskgroups.TaskGroup}, with the body as a lambda. */
 public final class TaskGroupImpl implements TaskGroup {
@@ -29,7 +29,7 @@ public final class TaskGroupImpl implements TaskGroup {
     private final Set<Task<?>> tasks = new LinkedHashSet<>();
     private final List<Throwable> errors = new ArrayList<>();
     private Throwable baseError;
-    private CancellableContinuation<Unit> onCompleted;
+    private Waiter onCompleted;
 
     private TaskGroupImpl(TaskImpl<?> parent) {
         this.parent = parent;
@@ -92,7 +92,7 @@ public final class TaskGroupImpl implements TaskGroup {
     // ---- a task finished -------------------------------------------------------------------------
 
     private void onTaskDone(Task<?> task) {
-        CancellableContinuation<Unit> wake = null;
+        Waiter wake = null;
         Throwable exc = task.cancelled() ? null : task.exception();
         boolean cancelParent = false;
         synchronized (this) {
@@ -114,7 +114,7 @@ public final class TaskGroupImpl implements TaskGroup {
             }
         }
         if (wake != null) {
-            Suspensions.resumeUnit(wake);
+            wake.wake();
         }
         if (exc != null && parent.done()) {
             loop.loop.report("Task " + task.name() + " has errored out but its parent task " + parent.name()
@@ -208,16 +208,22 @@ public final class TaskGroupImpl implements TaskGroup {
     }
 
     private void awaitTasks() {
-        parent.<Unit>await(k -> Suspensions.suspendCancellable(k, (CancellableContinuation<Unit> c) -> {
-            boolean empty;
+        Waiter w = new Waiter();
+        synchronized (this) {
+            if (tasks.isEmpty()) {
+                return;
+            }
+            onCompleted = w;
+        }
+        try {
+            w.await("TaskGroup");
+        } finally {
             synchronized (this) {
-                empty = tasks.isEmpty();
-                onCompleted = empty ? null : c;
+                if (onCompleted == w) {
+                    onCompleted = null;
+                }
             }
-            if (empty) {
-                Suspensions.resumeUnit(c);
-            }
-        }));
+        }
     }
 
     @Override

@@ -9,6 +9,7 @@ import io.aio4j.TaskLocal;
 import io.aio4j.bridge.internal.Fiber;
 import io.aio4j.bridge.internal.Loop;
 import io.aio4j.bridge.internal.Suspensions;
+import io.aio4j.bridge.lowlevel.Waiter;
 import java.util.ArrayList;
 import java.util.Map;
 import java.util.Objects;
@@ -19,9 +20,6 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
-import kotlin.Unit;
-import kotlin.coroutines.Continuation;
-import kotlinx.coroutines.CancellableContinuation;
 
 /** The one implementation of {@link Task}: a fiber plus asyncio's future state. */
 public final class TaskImpl<T> extends Fiber implements Task<T> {
@@ -45,7 +43,7 @@ public final class TaskImpl<T> extends Fiber implements Task<T> {
     private T value;
     private Throwable error;
     private CancelledError cancelledError;
-    private ArrayList<Object> callbacks; // Consumers (done callbacks) and CancellableContinuations (awaiters)
+    private ArrayList<Object> callbacks; // Consumers (done callbacks) and Waiters (awaiting tasks)
     private CompletableFuture<T> future;
     private Unretrieved unretrieved;
 
@@ -153,8 +151,8 @@ public final class TaskImpl<T> extends Fiber implements Task<T> {
         }
         if (cbs != null) {
             for (Object cb : cbs) {
-                if (cb instanceof CancellableContinuation<?> k) {
-                    Suspensions.resumeUnit((CancellableContinuation<? super Unit>) k);
+                if (cb instanceof Waiter w) {
+                    w.wake();
                 } else {
                     scheduleCallback((Consumer<? super Task<T>>) cb);
                 }
@@ -194,7 +192,7 @@ public final class TaskImpl<T> extends Fiber implements Task<T> {
         }
         if (outcome == PENDING) {
             // asyncio: cancelling the awaiting task cancels this one and keeps waiting for it
-            me.<Unit>await(this::join, this::cancel);
+            join(me, this::cancel, "Task.await()");
         }
         return outcomeForAwaiter();
     }
@@ -209,7 +207,7 @@ public final class TaskImpl<T> extends Fiber implements Task<T> {
             throw new IllegalStateException("Task cannot await on itself: " + this);
         }
         if (outcome == PENDING) {
-            me.<Unit>await(this::join);
+            join(me, null, what);
         }
     }
 
@@ -219,28 +217,25 @@ public final class TaskImpl<T> extends Fiber implements Task<T> {
         return outcomeForAwaiter();
     }
 
-    /** A suspend function that returns once the task is done. */
-    private Object join(Continuation<Unit> k) {
-        return Suspensions.suspendCancellable(k, (CancellableContinuation<Unit> c) -> {
-            boolean done;
-            loop.lock.lock();
-            try {
-                done = outcome != PENDING;
-                if (!done) {
-                    addCallbackLocked(c);
-                }
-            } finally {
-                loop.lock.unlock();
+    /** Parks {@code me} until this task is done; {@code onCancel} as in {@link Waiter#await(String, Waiter.OnCancel)}. */
+    private void join(Fiber me, Waiter.OnCancel onCancel, String what) {
+        Waiter w = new Waiter();
+        loop.lock.lock();
+        try {
+            if (outcome != PENDING) {
+                return;
             }
-            if (done) {
-                Suspensions.resumeUnit(c);
-            } else {
-                c.invokeOnCancellation(cause -> {
-                    removeCallback(c);
-                    return Unit.INSTANCE;
-                });
+            addCallbackLocked(w);
+        } finally {
+            loop.lock.unlock();
+        }
+        try {
+            me.awaitWaiter(w, onCancel, false);
+        } finally {
+            if (!w.woken()) {
+                removeCallback(w);
             }
-        });
+        }
     }
 
     private T outcomeForAwaiter() {

@@ -4,21 +4,18 @@ import io.aio4j.Done;
 import io.aio4j.ReturnWhen;
 import io.aio4j.Task;
 import io.aio4j.bridge.internal.Callback;
-import io.aio4j.bridge.internal.Suspensions;
+import io.aio4j.bridge.lowlevel.Waiter;
 import java.util.Collection;
 import java.util.LinkedHashSet;
 import java.util.Objects;
 import java.util.Set;
 import java.util.function.Consumer;
-import kotlin.Unit;
-import kotlinx.coroutines.CancellableContinuation;
 
 /** asyncio's {@code wait}: never raises on timeout and never cancels the tasks. */
 public final class Wait<T> implements Consumer<Task<T>> {
     private final ReturnWhen when;
     private int left;
-    private CancellableContinuation<Unit> waiter;
-    private boolean released;
+    private final Waiter waiter = new Waiter();
 
     private Wait(ReturnWhen when, int count) {
         this.when = when;
@@ -39,17 +36,13 @@ public final class Wait<T> implements Consumer<Task<T>> {
         Wait<T> w = new Wait<>(when, fs.size());
         Callback[] timer = new Callback[1];
         try {
-            me.<Unit>await(k -> Suspensions.suspendCancellable(k, (CancellableContinuation<Unit> c) -> {
-                synchronized (w) {
-                    w.waiter = c;
-                }
-                if (timeoutNanos < Time.FOREVER_NANOS) {
-                    timer[0] = me.bridgeLoop().callLater(timeoutNanos, w::release);
-                }
-                for (Task<T> f : fs) {
-                    f.addDoneCallback(w);
-                }
-            }));
+            if (timeoutNanos < Time.FOREVER_NANOS) {
+                timer[0] = me.bridgeLoop().callLater(timeoutNanos, w.waiter);
+            }
+            for (Task<T> f : fs) {
+                f.addDoneCallback(w);
+            }
+            w.waiter.await("Aio.wait");
         } finally {
             if (timer[0] != null) {
                 timer[0].cancel();
@@ -75,19 +68,7 @@ public final class Wait<T> implements Consumer<Task<T>> {
                     || (when == ReturnWhen.FIRST_EXCEPTION && !f.cancelled() && f.exception() != null);
         }
         if (release) {
-            release();
+            waiter.wake();
         }
-    }
-
-    private void release() {
-        CancellableContinuation<Unit> c;
-        synchronized (this) {
-            if (released) {
-                return;
-            }
-            released = true;
-            c = waiter;
-        }
-        Suspensions.resumeUnit(c);
     }
 }

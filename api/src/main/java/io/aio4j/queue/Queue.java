@@ -1,9 +1,9 @@
 package io.aio4j.queue;
 
 import io.aio4j.CancelledError;
-import io.aio4j.internal.Waiter;
+import io.aio4j.bridge.lowlevel.ParkingLot;
+import io.aio4j.bridge.lowlevel.Waiter;
 import io.aio4j.sync.Event;
-import java.util.ArrayDeque;
 import java.util.Objects;
 
 /**
@@ -29,8 +29,8 @@ import java.util.Objects;
 public sealed class Queue<T> permits PriorityQueue, LifoQueue {
     private final int maxsize;
     private final Storage<T> items;
-    private final ArrayDeque<Waiter> getters = new ArrayDeque<>();
-    private final ArrayDeque<Waiter> putters = new ArrayDeque<>();
+    private final ParkingLot getters = new ParkingLot();
+    private final ParkingLot putters = new ParkingLot();
     private final Event finished = new Event();
     private int unfinished;
     private boolean shutdown;
@@ -75,16 +75,15 @@ public sealed class Queue<T> permits PriorityQueue, LifoQueue {
                 if (shutdown) {
                     throw shutDownError("put");
                 }
-                w = new Waiter();
-                putters.add(w);
+                w = putters.join();
             }
             try {
-                w.await(this, "Queue.put");
+                w.await("Queue.put");
             } catch (CancelledError e) {
                 synchronized (this) {
-                    putters.remove(w);
+                    putters.leave(w);
                     if (!fullLocked() && w.woken()) {
-                        wakeUpNextLocked(putters); // woken by a get, but not taking the slot
+                        putters.wakeOne(); // woken by a get, but not taking the slot
                     }
                 }
                 throw e;
@@ -114,7 +113,7 @@ public sealed class Queue<T> permits PriorityQueue, LifoQueue {
         items.put(item);
         unfinished++;
         finished.clear();
-        wakeUpNextLocked(getters);
+        getters.wakeOne();
     }
 
     /**
@@ -136,16 +135,15 @@ public sealed class Queue<T> permits PriorityQueue, LifoQueue {
                 if (shutdown) {
                     throw shutDownError("get");
                 }
-                w = new Waiter();
-                getters.add(w);
+                w = getters.join();
             }
             try {
-                w.await(this, "Queue.get");
+                w.await("Queue.get");
             } catch (CancelledError e) {
                 synchronized (this) {
-                    getters.remove(w);
+                    getters.leave(w);
                     if (items.size() > 0 && w.woken()) {
-                        wakeUpNextLocked(getters); // woken by a put, but not taking the item
+                        getters.wakeOne(); // woken by a put, but not taking the item
                     }
                 }
                 throw e;
@@ -172,19 +170,8 @@ public sealed class Queue<T> permits PriorityQueue, LifoQueue {
 
     private T getNowaitLocked() {
         T item = items.get();
-        wakeUpNextLocked(putters);
+        putters.wakeOne();
         return item;
-    }
-
-    /** asyncio's {@code _wakeup_next}: wakes the first waiter that is not done, taking it off the list. */
-    private static void wakeUpNextLocked(ArrayDeque<Waiter> waiters) {
-        Waiter w;
-        while ((w = waiters.pollFirst()) != null) {
-            if (!w.done()) {
-                w.wake();
-                return;
-            }
-        }
     }
 
     /**
@@ -242,17 +229,8 @@ public sealed class Queue<T> permits PriorityQueue, LifoQueue {
                 finished.set();
             }
         }
-        Waiter w;
-        while ((w = getters.pollFirst()) != null) {
-            if (!w.done()) {
-                w.wake();
-            }
-        }
-        while ((w = putters.pollFirst()) != null) {
-            if (!w.done()) {
-                w.wake();
-            }
-        }
+        getters.wakeAll();
+        putters.wakeAll();
     }
 
     /** {@link #shutdown(boolean)} keeping the items: getters drain them first. */

@@ -1,8 +1,8 @@
 package io.aio4j.sync;
 
 import io.aio4j.CancelledError;
-import io.aio4j.internal.Waiter;
-import java.util.ArrayDeque;
+import io.aio4j.bridge.lowlevel.Waiter;
+import io.aio4j.bridge.lowlevel.ParkingLot;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Supplier;
@@ -25,7 +25,7 @@ import java.util.function.Supplier;
  */
 public final class Condition {
     private final Lock lock;
-    private final ArrayDeque<Waiter> waiters = new ArrayDeque<>();
+    private final ParkingLot waiters = new ParkingLot();
 
     /** A condition with a lock of its own. */
     public Condition() {
@@ -85,19 +85,19 @@ public final class Condition {
             throw new IllegalStateException("cannot wait on un-acquired lock: acquire the condition first "
                     + "(try (var held = cond.acquire()) { cond.await(); })");
         }
-        Waiter w = new Waiter();
+        Waiter w;
         synchronized (this) {
-            waiters.add(w); // before the lock is released: a signal right after the release must find it
+            w = waiters.join(); // before the lock is released: a signal right after the release must find it
         }
         lock.release();
         CancelledError err = null;
         try {
-            w.await(this, "Condition.await");
+            w.await("Condition.await");
         } catch (CancelledError e) {
             err = e;
         } finally {
             synchronized (this) {
-                waiters.remove(w);
+                waiters.leave(w);
                 if (err != null && w.woken()) {
                     notifyLocked(1); // the notification was ours: pass it on
                 }
@@ -178,16 +178,7 @@ public final class Condition {
     }
 
     private void notifyLocked(int n) {
-        int woken = 0;
-        for (Waiter w : waiters) {
-            if (woken >= n) {
-                break;
-            }
-            if (!w.done()) {
-                woken++;
-                w.wake();
-            }
-        }
+        waiters.wakeInPlace(n);
     }
 
     /** @apiNote asyncio: none; what asyncio's repr shows */

@@ -1,7 +1,7 @@
 package io.aio4j.sync;
 
-import io.aio4j.internal.Waiter;
-import java.util.ArrayDeque;
+import io.aio4j.bridge.lowlevel.Waiter;
+import io.aio4j.bridge.lowlevel.ParkingLot;
 
 /**
  * A flag tasks can wait for: asyncio's {@code Event}.
@@ -17,7 +17,7 @@ import java.util.ArrayDeque;
  * @apiNote asyncio: {@code asyncio.Event}
  */
 public final class Event {
-    private final ArrayDeque<Waiter> waiters = new ArrayDeque<>();
+    private final ParkingLot waiters = new ParkingLot();
     private boolean value;
 
     /** A clear event. */
@@ -37,14 +37,13 @@ public final class Event {
             if (value) {
                 return;
             }
-            w = new Waiter();
-            waiters.add(w);
+            w = waiters.join();
         }
         try {
-            w.await(this, "Event.await");
+            w.await("Event.await");
         } finally {
             synchronized (this) {
-                waiters.remove(w);
+                waiters.leave(w);
             }
         }
     }
@@ -57,11 +56,7 @@ public final class Event {
     public synchronized void set() {
         if (!value) {
             value = true;
-            for (Waiter w : waiters) {
-                if (!w.done()) {
-                    w.wake();
-                }
-            }
+            waiters.wakeAllInPlace();
         }
     }
 

@@ -1,8 +1,8 @@
 package io.aio4j.sync;
 
 import io.aio4j.CancelledError;
-import io.aio4j.internal.Waiter;
-import java.util.ArrayDeque;
+import io.aio4j.bridge.lowlevel.Waiter;
+import io.aio4j.bridge.lowlevel.ParkingLot;
 
 /**
  * A mutual-exclusion lock for tasks: asyncio's {@code Lock}. Not reentrant, not owned by a task.
@@ -20,7 +20,7 @@ import java.util.ArrayDeque;
  * @apiNote asyncio: {@code asyncio.Lock}
  */
 public final class Lock implements Acquired.Releasable {
-    private final ArrayDeque<Waiter> waiters = new ArrayDeque<>();
+    private final ParkingLot waiters = new ParkingLot();
     private boolean locked;
 
     /** An unlocked lock; it may be created outside a loop and used by the tasks of any one loop. */
@@ -39,18 +39,17 @@ public final class Lock implements Acquired.Releasable {
     public Acquired acquire() {
         Waiter w;
         synchronized (this) {
-            if (!locked && allCancelled()) {
+            if (!locked && !waiters.anyLive()) {
                 locked = true;
                 return new Acquired(this);
             }
-            w = new Waiter();
-            waiters.add(w);
+            w = waiters.join();
         }
         try {
-            w.await(this, "Lock.acquire");
+            w.await("Lock.acquire");
         } catch (CancelledError e) {
             synchronized (this) {
-                waiters.remove(w);
+                waiters.leave(w);
                 if (!locked) {
                     wakeUpFirstLocked(); // keep the invariant: a free lock with waiters wakes the first
                 }
@@ -58,19 +57,10 @@ public final class Lock implements Acquired.Releasable {
             throw e;
         }
         synchronized (this) {
-            waiters.remove(w);
+            waiters.leave(w);
             locked = true;
         }
         return new Acquired(this);
-    }
-
-    private boolean allCancelled() {
-        for (Waiter w : waiters) {
-            if (w.woken() || !w.done()) {
-                return false;
-            }
-        }
-        return true;
     }
 
     /**
@@ -88,10 +78,7 @@ public final class Lock implements Acquired.Releasable {
     }
 
     private void wakeUpFirstLocked() {
-        Waiter first = waiters.peekFirst();
-        if (first != null && !first.done()) {
-            first.wake();
-        }
+        waiters.wakeFirst();
     }
 
     /**

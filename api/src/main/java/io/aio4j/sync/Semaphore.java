@@ -1,8 +1,8 @@
 package io.aio4j.sync;
 
 import io.aio4j.CancelledError;
-import io.aio4j.internal.Waiter;
-import java.util.ArrayDeque;
+import io.aio4j.bridge.lowlevel.Waiter;
+import io.aio4j.bridge.lowlevel.ParkingLot;
 
 /**
  * A counter of permits for tasks: asyncio's {@code Semaphore}. {@link #acquire()} takes one (waiting
@@ -22,7 +22,7 @@ import java.util.ArrayDeque;
  * @apiNote asyncio: {@code asyncio.Semaphore}
  */
 public sealed class Semaphore implements Acquired.Releasable permits BoundedSemaphore {
-    private final ArrayDeque<Waiter> waiters = new ArrayDeque<>();
+    private final ParkingLot waiters = new ParkingLot();
     private int value;
 
     /** A semaphore with one permit. */
@@ -58,14 +58,13 @@ public sealed class Semaphore implements Acquired.Releasable permits BoundedSema
                 value--; // FIFO: only when nobody waits
                 return new Acquired(this);
             }
-            w = new Waiter();
-            waiters.add(w);
+            w = waiters.join();
         }
         try {
-            w.await(this, "Semaphore.acquire");
+            w.await("Semaphore.acquire");
         } catch (CancelledError e) {
             synchronized (this) {
-                waiters.remove(w);
+                waiters.leave(w);
                 if (w.woken()) {
                     value++; // the permit handed to us: give it back
                 }
@@ -74,7 +73,7 @@ public sealed class Semaphore implements Acquired.Releasable permits BoundedSema
             throw e;
         }
         synchronized (this) {
-            waiters.remove(w);
+            waiters.leave(w);
             wakeAsManyAsAllowedLocked();
         }
         return new Acquired(this);
@@ -102,24 +101,13 @@ public sealed class Semaphore implements Acquired.Releasable permits BoundedSema
     }
 
     private boolean lockedLocked() {
-        if (value == 0) {
-            return true;
-        }
-        for (Waiter w : waiters) {
-            if (w.woken() || !w.done()) { // a waiter that is not cancelled
-                return true;
-            }
-        }
-        return false;
+        return value == 0 || waiters.anyLive();
     }
 
     private boolean wakeUpNextLocked() {
-        for (Waiter w : waiters) {
-            if (!w.done()) {
-                value--;
-                w.wake();
-                return true;
-            }
+        if (waiters.wakeInPlace(1) == 1) {
+            value--;
+            return true;
         }
         return false;
     }

@@ -3,13 +3,11 @@ package io.aio4j.bench;
 import io.aio4j.Aio;
 import io.aio4j.Config;
 import io.aio4j.Task;
-import io.aio4j.bridge.internal.Suspensions;
+import io.aio4j.bridge.lowlevel.Waiter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.BlockingQueue;
 import java.util.function.Supplier;
-import kotlin.Unit;
-import kotlinx.coroutines.CancellableContinuation;
 
 /** The JVM workloads that the quick bench and the JMH micro benchmarks share. */
 final class Workloads {
@@ -21,29 +19,24 @@ final class Workloads {
      * engine's handoff without the facade's primitives.
      */
     static void fiberHandoffPingPong(Config config, int n) {
-        CancellableContinuation<?>[] box = new CancellableContinuation<?>[2]; // [0] ping, [1] pong
+        Waiter[] box = new Waiter[2]; // [0] ping, [1] pong
         Aio.run(config, () -> {
             Task<Void> ponger = Aio.createTask(() -> {
                 for (int i = 0; i < n; i++) {
-                    Suspensions.<Unit>await(k -> Suspensions.suspendCancellable(k, (CancellableContinuation<Unit> c) -> box[0] = c));
-                    resume(box[1]);
+                    Waiter w = box[0] = new Waiter();
+                    w.await("pong");
+                    box[1].wake();
                 }
             });
             Aio.sleep(0);
             for (int i = 0; i < n; i++) {
-                CancellableContinuation<?> ping = box[0];
-                Suspensions.<Unit>await(k -> Suspensions.suspendCancellable(k, (CancellableContinuation<Unit> c) -> {
-                    box[1] = c;
-                    resume(ping);
-                }));
+                Waiter ping = box[0];
+                Waiter w = box[1] = new Waiter();
+                ping.wake();
+                w.await("ping");
             }
             ponger.await();
         });
-    }
-
-    @SuppressWarnings("unchecked")
-    private static void resume(CancellableContinuation<?> c) {
-        Suspensions.resumeUnit((CancellableContinuation<Unit>) c);
     }
 
     /** n round trips between two tasks through two {@code io.aio4j.queue.Queue}s (the ping-pong). */

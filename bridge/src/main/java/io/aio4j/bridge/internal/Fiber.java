@@ -2,12 +2,12 @@ package io.aio4j.bridge.internal;
 
 import io.aio4j.bridge.Carrier;
 import io.aio4j.bridge.SuspendFunction;
+import io.aio4j.bridge.lowlevel.Waiter;
 import java.util.concurrent.CancellationException;
 import kotlin.Result;
 import kotlin.coroutines.Continuation;
 import kotlin.coroutines.CoroutineContext;
 import kotlin.coroutines.intrinsics.IntrinsicsKt;
-import kotlinx.coroutines.CancellableContinuation;
 import kotlinx.coroutines.CompletableJob;
 import kotlinx.coroutines.JobKt;
 
@@ -53,29 +53,11 @@ public abstract class Fiber implements Continuation<Object> {
     private int cancelRequests;
     private CompletableJob awaitJob;
     private CoroutineContext context;
-    private CancelHook parkHook;
-    /** The suspension of aio4j's own primitives that this fiber is parked in; cancelled directly. */
-    private CancellableContinuation<?> pending;
+    private Waiter.OnCancel parkHook;
+    /** The waiter this fiber is parked on; a cancellation ends it directly. */
+    private Waiter pending;
     /** The current await will be ended by another thread (see {@link #markForeign()}). */
     private boolean foreign;
-
-    /**
-     * The continuation aio4j's own suspensions use: the loop as context and no Job, so that a
-     * suspension installs no cancellation handler on a Job (the fiber cancels {@link #pending}
-     * directly). Kotlin code called through {@code Suspend.call} gets the fiber itself, whose context
-     * has a Job.
-     */
-    final Continuation<Object> light = new Continuation<>() {
-        @Override
-        public CoroutineContext getContext() {
-            return loop;
-        }
-
-        @Override
-        public void resumeWith(Object result) {
-            Fiber.this.resumeWith(result);
-        }
-    };
 
     @SuppressWarnings("this-escape") // the strand only runs this::main after start()
     protected Fiber(Loop loop, String name) {
@@ -145,9 +127,6 @@ public abstract class Fiber implements Continuation<Object> {
             throw Suspensions.sneakyThrow(e);
         }
         if (r != SUSPENDED) {
-            if (pending != null) {
-                pending = null;
-            }
             foreign = false;
             return (T) r;
         }
@@ -155,35 +134,29 @@ public abstract class Fiber implements Continuation<Object> {
     }
 
     /**
-     * {@link #await} for a wait that is cancelled by asking something else to cancel (asyncio's
-     * {@code _fut_waiter.cancel()}), such as a task awaiting another task: a cancellation request
-     * while parked goes to {@code hook}; if the hook declines, the request stays pending and is
-     * delivered when the fiber resumes.
+     * Parks on {@code w} until it is woken (at once if it already is: no switch). A cancellation while
+     * parked goes to {@code onCancel} if there is one, else it ends the wait; see {@link Waiter}.
+     * {@code foreign}: another thread ends the wait, so virtual time must not jump past it.
      */
-    public final <T> T await(SuspendFunction<T> fn, CancelHook hook) {
-        loop.lock.lock();
-        try {
-            parkHook = hook;
-        } finally {
-            loop.lock.unlock();
+    public final void awaitWaiter(Waiter w, Waiter.OnCancel onCancel, boolean foreign) {
+        if (!WaiterAccess.get().park(w, this)) {
+            return; // already woken: asyncio's await of a done future does not yield
+        }
+        if (foreign) {
+            loop.foreignWait(1);
         }
         try {
-            return await(fn);
+            parkAndResume(w, onCancel);
         } finally {
-            loop.lock.lock();
-            try {
-                parkHook = null;
-            } finally {
-                loop.lock.unlock();
+            if (foreign) {
+                loop.foreignWait(-1);
             }
         }
     }
 
-    /** Cancels what a parked fiber waits for; see {@link Fiber#await(SuspendFunction, CancelHook)}. */
-    @FunctionalInterface
-    public interface CancelHook {
-        /** Returns true if the wait will end because of this request (asyncio: the cancel took). */
-        boolean cancel(String message);
+    /** {@link Waiter#wake} reached this fiber parked on it. */
+    public final void resumeFromWaiter() {
+        resumeWith(null);
     }
 
     /** {@code sleep(0)}: goes to the back of the ready queue and waits for its turn. */
@@ -210,7 +183,7 @@ public abstract class Fiber implements Continuation<Object> {
 
     private Object parkInAwait() {
         boolean marked = foreign;
-        boolean external = !marked && pending == null; // a Kotlin suspend function via Suspend.call
+        boolean external = !marked; // a Kotlin suspend function via Suspend.call
         foreign = false;
         if (marked) {
             loop.foreignWait(1);
@@ -218,7 +191,7 @@ public abstract class Fiber implements Continuation<Object> {
             loop.externalWait(1);
         }
         try {
-            return parkAndResume();
+            return parkAndResume(null, null);
         } finally {
             if (marked) {
                 loop.foreignWait(-1);
@@ -228,11 +201,13 @@ public abstract class Fiber implements Continuation<Object> {
         }
     }
 
-    private Object parkAndResume() {
+    private Object parkAndResume(Waiter w, Waiter.OnCancel onCancel) {
         Object target = null;
         String message = null;
         loop.lock.lock();
         try {
+            pending = w;
+            parkHook = onCancel;
             if (earlyResume) { // resumed on another thread before fn returned
                 earlyResume = false;
                 state = READY;
@@ -261,6 +236,7 @@ public abstract class Fiber implements Continuation<Object> {
             v = resumeValue;
             resumeValue = null;
             pending = null;
+            parkHook = null;
             cancel = mustCancel;
             mustCancel = false;
             message = cancelMessage;
@@ -358,11 +334,6 @@ public abstract class Fiber implements Continuation<Object> {
         return takeAwaitJobLocked();
     }
 
-    /** Called by {@link Suspensions#suspendCancellable} on this fiber's strand, before it parks. */
-    void setPending(CancellableContinuation<?> c) {
-        pending = c;
-    }
-
     /**
      * Cancels the pending await returned by {@link #requestCancelLocked}; call without the lock. A
      * cancelled Job resumes the await with a CancellationException; a hook that takes the request
@@ -371,9 +342,11 @@ public abstract class Fiber implements Continuation<Object> {
     protected final void deliverCancel(Object target, String message) {
         if (target instanceof CompletableJob job) {
             job.cancel(new CancellationException(message));
-        } else if (target instanceof CancellableContinuation<?> c) {
-            c.cancel(new CancellationException(message));
-        } else if (target instanceof CancelHook hook && hook.cancel(message)) {
+        } else if (target instanceof Waiter w) {
+            if (WaiterAccess.get().cancel(w)) {
+                resumeWith(null); // mustCancel is set: the fiber raises CancelledError when it resumes
+            }
+        } else if (target instanceof Waiter.OnCancel hook && hook.cancel(message)) {
             loop.lock.lock();
             try {
                 mustCancel = false;

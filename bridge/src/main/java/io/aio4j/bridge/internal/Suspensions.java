@@ -4,42 +4,24 @@ import io.aio4j.bridge.SuspendFunction;
 import java.util.function.Consumer;
 import kotlin.Unit;
 import kotlin.coroutines.Continuation;
-import kotlin.coroutines.intrinsics.IntrinsicsKt;
 import kotlinx.coroutines.CancellableContinuation;
-import kotlinx.coroutines.CancellableContinuationImpl;
+import kotlinx.coroutines.CancellableContinuationKt;
 
 /** Helpers for writing suspend functions in Java and for awaiting on the current fiber. */
 public final class Suspensions {
-    /** kotlinx's MODE_CANCELLABLE, the mode of {@code suspendCancellableCoroutine}. */
-    private static final int MODE_CANCELLABLE = 1;
-
     private Suspensions() {
     }
 
     /**
-     * Java's {@code suspendCancellableCoroutine}: {@code block} receives a cancellable continuation to
-     * resume later (from any thread) or at once. What kotlinx's inline function compiles to.
+     * Java's {@code suspendCancellableCoroutine} for a real Kotlin continuation (a Flow's emit, a
+     * Kotlin caller): {@code block} receives the cancellable continuation to resume later, from any
+     * thread. aio4j's own waits do not come here: they park on a {@code Waiter}.
      */
-    @SuppressWarnings("unchecked")
-    public static <T> Object suspendCancellable(Continuation<? super T> k, Consumer<CancellableContinuation<T>> block) {
-        if (k instanceof Fiber f) { // aio4j's own wait: no Job handler; the fiber cancels it directly
-            var c = new CancellableContinuationImpl<T>((Continuation<T>) (Continuation<?>) f.light, MODE_CANCELLABLE);
-            c.initCancellability();
-            f.setPending(c);
+    public static <T> Object suspendKotlin(Continuation<? super T> k, Consumer<CancellableContinuation<? super T>> block) {
+        return CancellableContinuationKt.suspendCancellableCoroutine(c -> {
             block.accept(c);
-            return c.getResult();
-        }
-        // a Kotlin continuation: intercepted, so that resuming it dispatches on its dispatcher instead of
-        // running the caller's code inline (what suspendCancellableCoroutine does)
-        var c = new CancellableContinuationImpl<T>(IntrinsicsKt.intercepted((Continuation<T>) k), MODE_CANCELLABLE);
-        c.initCancellability();
-        block.accept(c);
-        return c.getResult();
-    }
-
-    /** Resumes {@code c} with Unit if it is still waiting (a cancelled continuation ignores it). */
-    public static void resumeUnit(CancellableContinuation<? super Unit> c) {
-        c.resumeWith(Unit.INSTANCE);
+            return Unit.INSTANCE;
+        }, k);
     }
 
     /**

@@ -6,12 +6,11 @@ import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.aio4j.bridge.Carrier;
+import io.aio4j.bridge.lowlevel.Waiter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.Stream;
-import kotlin.Unit;
-import kotlinx.coroutines.CancellableContinuation;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
@@ -69,9 +68,11 @@ class EngineTest {
             return new Cancelled(message, cause);
         }
 
-        /** Parks until {@code box[0]} (set to this await's continuation) is resumed. */
-        void awaitResume(AtomicReference<CancellableContinuation<Unit>> box) {
-            this.<Unit>await(k -> Suspensions.suspendCancellable(k, (CancellableContinuation<Unit> c) -> box.set(c)));
+        /** Parks until the waiter it puts in {@code box} is woken. */
+        void awaitResume(AtomicReference<Waiter> box) {
+            Waiter w = new Waiter();
+            box.set(w);
+            awaitWaiter(w, null, false);
         }
 
         boolean cancel(String message) {
@@ -102,13 +103,13 @@ class EngineTest {
     @MethodSource("carriers")
     void aResumeFromAnotherThreadWakesALoopWaitingInItsSelector(Carrier carrier) {
         Object outcome = run(carrier, self -> {
-            AtomicReference<CancellableContinuation<Unit>> box = new AtomicReference<>();
+            AtomicReference<Waiter> box = new AtomicReference<>();
             for (int i = 0; i < 200; i++) {
                 Thread.ofPlatform().start(() -> {
                     while (box.get() == null) {
                         Thread.onSpinWait();
                     }
-                    Suspensions.resumeUnit(box.getAndSet(null)); // the loop is (about to be) selecting
+                    box.getAndSet(null).wake(); // the loop is (about to be) selecting
                 });
                 self.awaitResume(box);
             }
@@ -120,9 +121,9 @@ class EngineTest {
     @MethodSource("carriers")
     void aFiberResumedThenCancelledBeforeItRunsSeesTheCancellationAtThatAwait(Carrier carrier) {
         Object outcome = run(carrier, self -> {
-            AtomicReference<CancellableContinuation<Unit>> box = new AtomicReference<>();
+            AtomicReference<Waiter> box = new AtomicReference<>();
             self.loop.callSoon(() -> {
-                Suspensions.resumeUnit(box.get()); // the fiber is ready to run...
+                box.get().wake(); // the fiber is ready to run...
                 self.cancel("cancelled during the handoff"); // ...and cancelled before it does
             });
             self.awaitResume(box);
@@ -154,8 +155,8 @@ class EngineTest {
         Object outcome = run(carrier, self -> {
             self.loop.callLater(Long.MAX_VALUE, () -> fired.add("far"));
             self.loop.callLater(Long.MAX_VALUE - self.loop.nanoTime() + 1, () -> fired.add("past the end"));
-            AtomicReference<CancellableContinuation<Unit>> box = new AtomicReference<>();
-            self.loop.callLater(1_000_000, () -> Suspensions.resumeUnit(box.get()));
+            AtomicReference<Waiter> box = new AtomicReference<>();
+            self.loop.callLater(1_000_000, () -> box.get().wake());
             self.awaitResume(box);
         });
         assertEquals("done", outcome);
@@ -175,8 +176,8 @@ class EngineTest {
             for (Timer t : timers) {
                 t.cancel();
             }
-            AtomicReference<CancellableContinuation<Unit>> box = new AtomicReference<>();
-            self.loop.callLater(1_000_000, () -> Suspensions.resumeUnit(box.get()));
+            AtomicReference<Waiter> box = new AtomicReference<>();
+            self.loop.callLater(1_000_000, () -> box.get().wake());
             self.awaitResume(box);
             assertTrue(self.loop.timerCount() < 1_000, "cancelled timers left in the heap: " + self.loop.timerCount());
         });

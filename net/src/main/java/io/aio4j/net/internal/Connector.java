@@ -7,7 +7,7 @@ import io.aio4j.ReturnWhen;
 import io.aio4j.Task;
 import io.aio4j.bridge.internal.IoRegistration;
 import io.aio4j.internal.EventLoopImpl;
-import io.aio4j.internal.Waiter;
+import io.aio4j.bridge.lowlevel.Waiter;
 import io.aio4j.net.ConnectOptions;
 import java.io.IOException;
 import java.net.Inet6Address;
@@ -267,7 +267,7 @@ public final class Connector {
             if (!ch.connect(addr)) {
                 for (;;) {
                     reg.interest(SelectionKey.OP_CONNECT);
-                    current[0].await(lock, "Net.openConnection");
+                    current[0].await("Net.openConnection");
                     if (finish(ch, addr)) {
                         break;
                     }

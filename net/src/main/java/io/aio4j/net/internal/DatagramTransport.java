@@ -3,7 +3,7 @@ package io.aio4j.net.internal;
 import io.aio4j.bridge.internal.IoRegistration;
 import io.aio4j.bridge.internal.Loop;
 import io.aio4j.internal.EventLoopImpl;
-import io.aio4j.internal.Waiter;
+import io.aio4j.bridge.lowlevel.Waiter;
 import io.aio4j.net.Datagram;
 import io.aio4j.net.DatagramEndpoint;
 import io.aio4j.net.DatagramOptions;
@@ -245,7 +245,7 @@ public final class DatagramTransport implements DatagramEndpoint {
                 receiver = w;
             }
             try {
-                w.await(this, "DatagramEndpoint.receive");
+                w.await("DatagramEndpoint.receive");
             } finally {
                 synchronized (this) {
                     if (receiver == w) {

@@ -5,7 +5,7 @@ import io.aio4j.bridge.Suspend;
 import io.aio4j.bridge.internal.Suspensions;
 import io.aio4j.internal.EventLoopImpl;
 import io.aio4j.internal.TaskImpl;
-import io.aio4j.internal.Waiter;
+import io.aio4j.bridge.lowlevel.Waiter;
 import io.ktor.network.selector.SelectorManager;
 import io.ktor.network.selector.SelectorManagerKt;
 import io.ktor.network.sockets.Socket;
@@ -112,7 +112,7 @@ public final class KtorTransport implements WriteTransport, StreamReaderImpl.Rea
                     }
                 }
                 if (w != null) {
-                    w.await(lock, "Ktor read pump");
+                    w.await("Ktor read pump");
                     continue;
                 }
                 int n = Suspend.call(k -> ByteReadChannelOperationsKt.readAvailable(in, buf, 0, buf.length, k));
@@ -163,7 +163,7 @@ public final class KtorTransport implements WriteTransport, StreamReaderImpl.Rea
                     }
                 }
                 if (w != null) {
-                    w.await(lock, "Ktor write pump");
+                    w.await("Ktor write pump");
                     continue;
                 }
                 if (finish) {

@@ -4,7 +4,7 @@ import io.aio4j.CancelledError;
 import io.aio4j.bridge.internal.IoRegistration;
 import io.aio4j.internal.EventLoopImpl;
 import io.aio4j.internal.TaskImpl;
-import io.aio4j.internal.Waiter;
+import io.aio4j.bridge.lowlevel.Waiter;
 import io.aio4j.net.ConnectionHandler;
 import io.aio4j.net.Server;
 import io.aio4j.net.ServerOptions;
@@ -340,7 +340,7 @@ public final class ServerImpl implements Server {
             servingForever = w;
         }
         try {
-            w.await(this, "Server.serveForever");
+            w.await("Server.serveForever");
             throw new CancelledError("the server was closed"); // asyncio: close() cancels serve_forever
         } catch (CancelledError e) {
             try {

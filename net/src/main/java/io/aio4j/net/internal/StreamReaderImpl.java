@@ -1,6 +1,6 @@
 package io.aio4j.net.internal;
 
-import io.aio4j.internal.Waiter;
+import io.aio4j.bridge.lowlevel.Waiter;
 import io.aio4j.bridge.internal.Suspensions;
 import io.aio4j.net.IncompleteReadError;
 import io.aio4j.net.LimitOverrunError;
@@ -181,9 +181,9 @@ public final class StreamReaderImpl implements StreamReader {
         }
         try {
             if (foreignFed) {
-                w.awaitForeign(lock, "StreamReader." + funcName);
+                w.awaitForeign("StreamReader." + funcName);
             } else {
-                w.await(lock, "StreamReader." + funcName);
+                w.await("StreamReader." + funcName);
             }
         } finally {
             synchronized (lock) {

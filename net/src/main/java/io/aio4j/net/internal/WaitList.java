@@ -1,6 +1,6 @@
 package io.aio4j.net.internal;
 
-import io.aio4j.internal.Waiter;
+import io.aio4j.bridge.lowlevel.Waiter;
 import java.io.IOException;
 import java.net.SocketException;
 import java.util.ArrayDeque;
@@ -51,9 +51,9 @@ final class WaitList {
             }
             try {
                 if (foreign) {
-                    w.awaitForeign(lock, what);
+                    w.awaitForeign(what);
                 } else {
-                    w.await(lock, what);
+                    w.await(what);
                 }
             } finally {
                 synchronized (lock) {

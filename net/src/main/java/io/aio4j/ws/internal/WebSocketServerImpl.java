@@ -4,7 +4,7 @@ import io.aio4j.CancelledError;
 import io.aio4j.bridge.Suspend;
 import io.aio4j.internal.EventLoopImpl;
 import io.aio4j.internal.TaskImpl;
-import io.aio4j.internal.Waiter;
+import io.aio4j.bridge.lowlevel.Waiter;
 import io.aio4j.net.internal.KtorTransport;
 import io.aio4j.ws.WebSocketHandler;
 import io.aio4j.ws.WebSocketServer;
@@ -236,7 +236,7 @@ public final class WebSocketServerImpl implements WebSocketServer {
             closedWaiters.add(w);
         }
         try {
-            w.await(this, "WebSocketServer.waitClosed");
+            w.await("WebSocketServer.waitClosed");
         } finally {
             synchronized (this) {
                 closedWaiters.remove(w);
