@@ -9,8 +9,7 @@ import io.aio4j.TaskLocal;
 import io.aio4j.bridge.internal.Fiber;
 import io.aio4j.bridge.internal.Loop;
 import io.aio4j.bridge.internal.Suspensions;
-import io.aio4j.bridge.lowlevel.Waiter;
-import java.util.ArrayList;
+import io.aio4j.bridge.internal.TaskCore;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.CancellationException;
@@ -21,14 +20,15 @@ import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
 
-/** The one implementation of {@link Task}: a fiber plus asyncio's future state. */
-public final class TaskImpl<T> extends Fiber implements Task<T> {
+/** The one implementation of {@link Task}: the engine's task core with asyncio's vocabulary on top. */
+public final class TaskImpl<T> extends TaskCore<T> implements Task<T> {
     private static final AtomicLong COUNTER = new AtomicLong();
-    private static final int PENDING = 0, RESULT = 1, EXCEPTION = 2, CANCELLED = 3;
 
     private final EventLoopImpl eventLoop;
     private final AsyncCallable<T> body;
+    /** The name given, or null for {@code Task-<number>} (made when first asked for). */
     private volatile String name;
+    private final long number;
     /** This task's TaskLocal values; read and replaced on its own fiber only. */
     Map<TaskLocal<?>, Object> context;
     /** Where the task was created, when the loop tracks it (tests, debug). */
@@ -37,23 +37,18 @@ public final class TaskImpl<T> extends Fiber implements Task<T> {
     final TaskImpl<?> parent;
     /** The task group this task belongs to, or null. */
     final TaskGroupImpl group;
-
-    // written under loop.lock; outcome is volatile so that done() and await() need no lock
-    private volatile int outcome = PENDING;
-    private T value;
-    private Throwable error;
-    private CancelledError cancelledError;
-    private ArrayList<Object> callbacks; // Consumers (done callbacks) and Waiters (awaiting tasks)
+    /** Guarded by this (TaskCore's monitor). */
     private CompletableFuture<T> future;
-    private Unretrieved unretrieved;
+    private volatile Unretrieved unretrieved;
 
     private TaskImpl(EventLoopImpl eventLoop, String name, AsyncCallable<T> body, TaskGroupImpl group) {
-        super(eventLoop.loop, name);
+        super(eventLoop.loop);
         this.eventLoop = eventLoop;
+        this.number = COUNTER.incrementAndGet();
         this.name = name;
         this.body = body;
         this.createdAt = eventLoop.loop.resources.tracking() || eventLoop.loop.debug()
-                ? new Throwable("task " + name + " was created here") : null;
+                ? new Throwable("task " + name() + " was created here") : null;
         this.parent = Loop.currentFiber() instanceof TaskImpl<?> p && p.eventLoop == eventLoop ? p : null;
         this.group = group;
     }
@@ -66,8 +61,7 @@ public final class TaskImpl<T> extends Fiber implements Task<T> {
     /** Creates and schedules a task of a task group. */
     static <T> TaskImpl<T> create(EventLoopImpl loop, String name, AsyncCallable<T> body, TaskGroupImpl group) {
         Objects.requireNonNull(body, "body");
-        String n = name != null ? name : "Task-" + COUNTER.incrementAndGet();
-        TaskImpl<T> t = new TaskImpl<>(loop, n, body, group);
+        TaskImpl<T> t = new TaskImpl<>(loop, name, body, group);
         t.context = TaskContext.current(); // contextvars: a copy of the creator's values
         t.start();
         return t;
@@ -86,38 +80,13 @@ public final class TaskImpl<T> extends Fiber implements Task<T> {
     // ---- running ---------------------------------------------------------------------------------
 
     @Override
-    protected void runBody() {
-        T v;
-        try {
-            v = body.call();
-        } catch (CancelledError e) {
-            complete(CANCELLED, null, null, e);
-            return;
-        } catch (Throwable e) {
-            complete(EXCEPTION, null, e, null);
-            return;
-        }
-        String message = null;
-        boolean cancel;
-        loop.lock.lock();
-        try {
-            cancel = takeMustCancelLocked();
-            if (cancel) {
-                message = cancelMessageLocked();
-            }
-        } finally {
-            loop.lock.unlock();
-        }
-        if (cancel) { // cancelled right before the body returned: asyncio ends it cancelled
-            complete(CANCELLED, null, null, new CancelledError(message));
-        } else {
-            complete(RESULT, v, null, null);
-        }
+    protected T call() throws Exception {
+        return body.call();
     }
 
     @Override
-    protected void completeCancelledBeforeStart(String message) {
-        complete(CANCELLED, null, null, new CancelledError(message));
+    protected boolean isCancellation(Throwable t) {
+        return t instanceof CancelledError;
     }
 
     @Override
@@ -125,54 +94,39 @@ public final class TaskImpl<T> extends Fiber implements Task<T> {
         return new CancelledError(message, cause);
     }
 
-    @SuppressWarnings("unchecked")
-    private void complete(int how, T v, Throwable e, CancelledError c) {
-        ArrayList<Object> cbs;
-        CompletableFuture<T> f;
-        Unretrieved report = how == EXCEPTION ? new Unretrieved(eventLoop, name, e, createdAt) : null;
-        loop.lock.lock();
-        try {
-            if (outcome != PENDING) {
-                return;
-            }
+    @Override
+    protected void beforeOutcome(int how, Throwable e) {
+        if (how == EXCEPTION) {
+            Unretrieved report = new Unretrieved(eventLoop, name(), e, createdAt);
             unretrieved = report;
-            value = v;
-            error = e;
-            cancelledError = c;
-            outcome = how;
-            cbs = callbacks;
-            callbacks = null;
-            f = future;
-        } finally {
-            loop.lock.unlock();
-        }
-        if (report != null) {
             eventLoop.track(this, report);
         }
-        if (cbs != null) {
-            for (Object cb : cbs) {
-                if (cb instanceof Waiter w) {
-                    w.wake();
-                } else {
-                    scheduleCallback((Consumer<? super Task<T>>) cb);
-                }
-            }
+    }
+
+    @Override
+    @SuppressWarnings("unchecked")
+    protected void runDoneCallback(Object cb) {
+        Consumer<? super Task<T>> c = (Consumer<? super Task<T>>) cb;
+        eventLoop.loop.callSoon(() -> c.accept(this));
+    }
+
+    @Override
+    protected void afterOutcome() {
+        CompletableFuture<T> f;
+        synchronized (this) {
+            f = future;
         }
         if (f != null) {
             completeFuture(f);
         }
     }
 
-    private void scheduleCallback(Consumer<? super Task<T>> cb) {
-        eventLoop.loop.callSoon(() -> cb.accept(this));
-    }
-
     private void completeFuture(CompletableFuture<T> f) {
-        switch (outcome) {
-            case RESULT -> f.complete(value);
+        switch (outcome()) {
+            case RESULT -> f.complete(value());
             case EXCEPTION -> { // the future's holder now owns the exception
                 markRetrieved();
-                f.completeExceptionally(error);
+                f.completeExceptionally(error());
             }
             default -> f.cancel(false);
         }
@@ -190,9 +144,9 @@ public final class TaskImpl<T> extends Fiber implements Task<T> {
             throw new IllegalStateException("Task " + this + " belongs to another event loop than the task awaiting it ("
                     + me + "); hand results between loops with submit() or a CompletableFuture");
         }
-        if (outcome == PENDING) {
+        if (outcome() == PENDING) {
             // asyncio: cancelling the awaiting task cancels this one and keeps waiting for it
-            join(me, this::cancel, "Task.await()");
+            awaitDone(me, this::cancel);
         }
         return outcomeForAwaiter();
     }
@@ -206,8 +160,8 @@ public final class TaskImpl<T> extends Fiber implements Task<T> {
         if (me == this) {
             throw new IllegalStateException("Task cannot await on itself: " + this);
         }
-        if (outcome == PENDING) {
-            join(me, null, what);
+        if (outcome() == PENDING) {
+            awaitDone(me, null);
         }
     }
 
@@ -217,33 +171,12 @@ public final class TaskImpl<T> extends Fiber implements Task<T> {
         return outcomeForAwaiter();
     }
 
-    /** Parks {@code me} until this task is done; {@code onCancel} as in {@link Waiter#await(String, Waiter.OnCancel)}. */
-    private void join(Fiber me, Waiter.OnCancel onCancel, String what) {
-        Waiter w = new Waiter();
-        loop.lock.lock();
-        try {
-            if (outcome != PENDING) {
-                return;
-            }
-            addCallbackLocked(w);
-        } finally {
-            loop.lock.unlock();
-        }
-        try {
-            me.awaitWaiter(w, onCancel, false);
-        } finally {
-            if (!w.woken()) {
-                removeCallback(w);
-            }
-        }
-    }
-
     private T outcomeForAwaiter() {
-        return switch (outcome) {
-            case RESULT -> value;
+        return switch (outcome()) {
+            case RESULT -> value();
             case EXCEPTION -> {
                 markRetrieved();
-                throw Suspensions.sneakyThrow(error);
+                throw Suspensions.sneakyThrow(error());
             }
             case CANCELLED -> throw cancelledErrorForCaller();
             default -> throw new InvalidStateError("Result is not set.");
@@ -251,7 +184,7 @@ public final class TaskImpl<T> extends Fiber implements Task<T> {
     }
 
     private CancelledError cancelledErrorForCaller() {
-        CancelledError c = cancelledError;
+        Throwable c = error();
         return new CancelledError(c.getMessage(), c);
     }
 
@@ -271,20 +204,15 @@ public final class TaskImpl<T> extends Fiber implements Task<T> {
 
     @Override
     public Throwable exception() {
-        return switch (outcome) {
+        return switch (outcome()) {
             case RESULT -> null;
             case EXCEPTION -> {
                 markRetrieved();
-                yield error;
+                yield error();
             }
             case CANCELLED -> throw cancelledErrorForCaller();
             default -> throw new InvalidStateError("Exception is not set.");
         };
-    }
-
-    @Override
-    public boolean done() {
-        return outcome != PENDING;
     }
 
     @Override
@@ -293,107 +221,25 @@ public final class TaskImpl<T> extends Fiber implements Task<T> {
     }
 
     @Override
-    public boolean cancel(String message) {
-        Object target;
-        loop.lock.lock();
-        try {
-            if (outcome != PENDING) {
-                return false;
-            }
-            target = requestCancelLocked(message);
-        } finally {
-            loop.lock.unlock();
-        }
-        deliverCancel(target, message);
-        return true;
-    }
-
-    @Override
-    public boolean cancelled() {
-        return outcome == CANCELLED;
-    }
-
-    @Override
-    public int cancelling() {
-        loop.lock.lock();
-        try {
-            return cancellingLocked();
-        } finally {
-            loop.lock.unlock();
-        }
-    }
-
-    /** See {@code Fiber.cancellingDeliveredLocked}: where a timeout scope counts its own request from. */
-    int cancellingDelivered() {
-        loop.lock.lock();
-        try {
-            return cancellingDeliveredLocked();
-        } finally {
-            loop.lock.unlock();
-        }
-    }
-
-    @Override
-    public int uncancel() {
-        loop.lock.lock();
-        try {
-            return uncancelLocked();
-        } finally {
-            loop.lock.unlock();
-        }
-    }
-
-    @Override
     public void addDoneCallback(Consumer<? super Task<T>> callback) {
         Objects.requireNonNull(callback, "callback");
-        loop.lock.lock();
-        try {
-            if (outcome == PENDING) {
-                addCallbackLocked(callback);
-                return;
-            }
-        } finally {
-            loop.lock.unlock();
+        if (!addDoneCallbackObject(callback)) {
+            runDoneCallback(callback);
         }
-        scheduleCallback(callback);
     }
 
     @Override
     public int removeDoneCallback(Consumer<? super Task<T>> callback) {
-        loop.lock.lock();
-        try {
-            if (callbacks == null) {
-                return 0;
-            }
-            int before = callbacks.size();
-            callbacks.removeIf(cb -> cb.equals(callback));
-            return before - callbacks.size();
-        } finally {
-            loop.lock.unlock();
-        }
-    }
-
-    private void addCallbackLocked(Object cb) {
-        if (callbacks == null) {
-            callbacks = new ArrayList<>(2);
-        }
-        callbacks.add(cb);
-    }
-
-    private void removeCallback(Object cb) {
-        loop.lock.lock();
-        try {
-            if (callbacks != null) {
-                callbacks.remove(cb);
-            }
-        } finally {
-            loop.lock.unlock();
-        }
+        return removeDoneCallbackObject(callback);
     }
 
     @Override
     public String name() {
-        return name;
+        String n = name;
+        if (n == null) {
+            n = name = "Task-" + number;
+        }
+        return n;
     }
 
     @Override
@@ -412,15 +258,12 @@ public final class TaskImpl<T> extends Fiber implements Task<T> {
     public CompletableFuture<T> toCompletableFuture() {
         CompletableFuture<T> f;
         boolean done;
-        loop.lock.lock();
-        try {
+        synchronized (this) {
             if (future != null) {
                 return future;
             }
             f = future = new CompletableFuture<>();
-            done = outcome != PENDING;
-        } finally {
-            loop.lock.unlock();
+            done = outcome() != PENDING;
         }
         f.whenComplete((v, e) -> {
             if (e instanceof CancellationException) {
@@ -466,19 +309,19 @@ public final class TaskImpl<T> extends Fiber implements Task<T> {
 
     @Override
     public T resultNow() {
-        if (outcome != RESULT) {
-            throw new IllegalStateException("Task " + name + " has no result: " + stateName());
+        if (outcome() != RESULT) {
+            throw new IllegalStateException("Task " + name() + " has no result: " + stateName());
         }
-        return value;
+        return value();
     }
 
     @Override
     public Throwable exceptionNow() {
-        if (outcome != EXCEPTION) {
-            throw new IllegalStateException("Task " + name + " has no exception: " + stateName());
+        if (outcome() != EXCEPTION) {
+            throw new IllegalStateException("Task " + name() + " has no exception: " + stateName());
         }
         markRetrieved();
-        return error;
+        return error();
     }
 
     private interface Get<T> {
@@ -494,7 +337,7 @@ public final class TaskImpl<T> extends Fiber implements Task<T> {
     }
 
     private void markRetrievedIfDone() {
-        if (outcome == EXCEPTION) {
+        if (outcome() == EXCEPTION) {
             markRetrieved();
         }
     }
@@ -502,12 +345,12 @@ public final class TaskImpl<T> extends Fiber implements Task<T> {
     private void checkNotOwnLoop() {
         if (Loop.currentLoop() == loop) {
             throw new IllegalStateException("Task.get() blocks the thread, which would stall the event loop that "
-                    + name + " runs on; inside a task use task.await()");
+                    + name() + " runs on; inside a task use task.await()");
         }
     }
 
     private String stateName() {
-        return switch (outcome) {
+        return switch (outcome()) {
             case RESULT -> "finished";
             case EXCEPTION -> "finished with an exception";
             case CANCELLED -> "cancelled";
@@ -517,11 +360,11 @@ public final class TaskImpl<T> extends Fiber implements Task<T> {
 
     @Override
     public String toString() {
-        return switch (outcome) {
-            case RESULT -> "<Task finished name='" + name + "' result=" + value + ">";
-            case EXCEPTION -> "<Task finished name='" + name + "' exception=" + error + ">";
-            case CANCELLED -> "<Task cancelled name='" + name + "'>";
-            default -> "<Task pending name='" + name + "'>";
+        return switch (outcome()) {
+            case RESULT -> "<Task finished name='" + name() + "' result=" + value() + ">";
+            case EXCEPTION -> "<Task finished name='" + name() + "' exception=" + error() + ">";
+            case CANCELLED -> "<Task cancelled name='" + name() + "'>";
+            default -> "<Task pending name='" + name() + "'>";
         };
     }
 }

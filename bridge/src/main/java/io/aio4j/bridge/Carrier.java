@@ -27,8 +27,11 @@ public interface Carrier {
 
     /** A fiber's execution vehicle. */
     interface Strand {
-        /** Starts running the body given to {@link #newStrand}; called once. */
-        void start();
+        /**
+         * Starts running the body given to {@link #newStrand}; called once, when the task takes its
+         * first step. {@code name} is the task's (a carrier with a thread per strand names it so).
+         */
+        void start(String name);
 
         /** Makes a parked strand runnable again (or lets its next park return at once). */
         void unpark();
@@ -38,7 +41,7 @@ public interface Carrier {
     }
 
     /** Creates a strand that runs {@code body} once started. */
-    Strand newStrand(String name, Runnable body);
+    Strand newStrand(Runnable body);
 
     /**
      * Parks the current strand until it is unparked; may return spuriously. A carrier that cannot

@@ -114,16 +114,16 @@ final class LoopThread implements Carrier {
     }
 
     @Override
-    public Strand newStrand(String name, Runnable body) {
+    public Strand newStrand(Runnable body) {
         Object cont;
         try {
             cont = (Object) NEW.invokeExact(SCOPE, body);
         } catch (Throwable t) {
-            throw new IllegalStateException("cannot create a continuation for " + name, t);
+            throw new IllegalStateException("cannot create a continuation for a task", t);
         }
         return new Strand() {
             @Override
-            public void start() {
+            public void start(String name) {
                 runOrHandOver(cont);
             }
 

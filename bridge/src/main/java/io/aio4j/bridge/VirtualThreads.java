@@ -10,11 +10,12 @@ final class VirtualThreads implements Carrier {
     }
 
     @Override
-    public Strand newStrand(String name, Runnable body) {
-        Thread thread = Thread.ofVirtual().name(name).unstarted(body);
+    public Strand newStrand(Runnable body) {
+        Thread thread = Thread.ofVirtual().unstarted(body);
         return new Strand() {
             @Override
-            public void start() {
+            public void start(String name) {
+                thread.setName(name); // named after the task, for thread dumps
                 thread.start();
             }
 

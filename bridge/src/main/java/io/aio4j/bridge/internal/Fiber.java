@@ -52,7 +52,7 @@ public abstract class Fiber implements Continuation<Object> {
     private String cancelMessage;
     private int cancelRequests;
     private CompletableJob awaitJob;
-    private CoroutineContext context;
+    private volatile CoroutineContext context;
     private Waiter.OnCancel parkHook;
     /** The waiter this fiber is parked on; a cancellation ends it directly. */
     private Waiter pending;
@@ -60,9 +60,9 @@ public abstract class Fiber implements Continuation<Object> {
     private boolean foreign;
 
     @SuppressWarnings("this-escape") // the strand only runs this::main after start()
-    protected Fiber(Loop loop, String name) {
+    protected Fiber(Loop loop) {
         this.loop = loop;
-        this.strand = loop.carrier.newStrand(name, this::main);
+        this.strand = loop.carrier.newStrand(this::main);
         this.spin = SPIN && !loop.inPlace;
         this.spinBudget = spin ? MIN_SPINS : 0;
     }
@@ -82,23 +82,21 @@ public abstract class Fiber implements Continuation<Object> {
 
     /** "scheduled", "running", "waiting", "ready" or "done": where the fiber is in its steps. */
     public final String stepState() {
-        loop.lock.lock();
-        try {
-            return switch (state) {
-                case QUEUED -> "scheduled";
-                case RUNNING -> "running";
-                case PARKED -> "waiting";
-                case READY -> "ready";
-                default -> "done";
-            };
-        } finally {
-            loop.lock.unlock();
-        }
+        return switch (state) { // a plain read: a task dump from another thread sees a recent state
+            case QUEUED -> "scheduled";
+            case RUNNING -> "running";
+            case PARKED -> "waiting";
+            case READY -> "ready";
+            default -> "done";
+        };
     }
 
     public final Loop bridgeLoop() {
         return loop;
     }
+
+    /** The task's name (asyncio's {@code get_name()}). */
+    public abstract String name();
 
     /** Runs the body and completes the task; called on the fiber's own strand, holding the baton. */
     protected abstract void runBody();
@@ -161,12 +159,12 @@ public abstract class Fiber implements Continuation<Object> {
 
     /** {@code sleep(0)}: goes to the back of the ready queue and waits for its turn. */
     public final void yieldNow() {
-        loop.lock.lock();
+        loop.lock();
         try {
             state = READY;
             loop.scheduleLocked(this);
         } finally {
-            loop.lock.unlock();
+            loop.unlock();
         }
         loop.yieldBaton(this, false);
         afterResume();
@@ -204,7 +202,7 @@ public abstract class Fiber implements Continuation<Object> {
     private Object parkAndResume(Waiter w, Waiter.OnCancel onCancel) {
         Object target = null;
         String message = null;
-        loop.lock.lock();
+        loop.lock();
         try {
             pending = w;
             parkHook = onCancel;
@@ -220,7 +218,7 @@ public abstract class Fiber implements Continuation<Object> {
                 }
             }
         } finally {
-            loop.lock.unlock();
+            loop.unlock();
         }
         deliverCancel(target, message);
         loop.yieldBaton(this, false);
@@ -231,7 +229,7 @@ public abstract class Fiber implements Continuation<Object> {
         Object v;
         boolean cancel;
         String message;
-        loop.lock.lock();
+        loop.lock();
         try {
             v = resumeValue;
             resumeValue = null;
@@ -241,7 +239,7 @@ public abstract class Fiber implements Continuation<Object> {
             mustCancel = false;
             message = cancelMessage;
         } finally {
-            loop.lock.unlock();
+            loop.unlock();
         }
         Throwable failure = v instanceof Result.Failure f ? f.exception : null;
         if (cancel) {
@@ -256,25 +254,26 @@ public abstract class Fiber implements Continuation<Object> {
         return v;
     }
 
+    /**
+     * The context a Kotlin suspend function called through {@code Suspend.call} sees: the loop as its
+     * dispatcher and a Job of this await alone, made on first use (kotlinx may ask from any thread).
+     */
     @Override
     public final CoroutineContext getContext() {
         CoroutineContext c = context;
         if (c != null) {
             return c;
         }
-        loop.lock.lock();
-        try {
+        synchronized (this) {
             if (context == null) {
                 awaitJob = JobKt.Job(null);
                 context = loop.plus(awaitJob);
             }
             return context;
-        } finally {
-            loop.lock.unlock();
         }
     }
 
-    private CompletableJob takeAwaitJobLocked() {
+    private synchronized CompletableJob takeAwaitJob() {
         CompletableJob job = awaitJob;
         awaitJob = null;
         context = null;
@@ -283,7 +282,11 @@ public abstract class Fiber implements Continuation<Object> {
 
     @Override
     public final void resumeWith(Object result) {
-        loop.lock.lock();
+        if (loop.foreign()) { // another thread than an owned loop's: the loop resumes us at its next turn
+            loop.post(() -> resumeWith(result));
+            return;
+        }
+        loop.lock();
         try {
             switch (state) {
                 case PARKED -> {
@@ -302,7 +305,7 @@ public abstract class Fiber implements Continuation<Object> {
                         this + " was resumed while not awaiting (state " + state + ")");
             }
         } finally {
-            loop.lock.unlock();
+            loop.unlock();
         }
     }
 
@@ -313,7 +316,7 @@ public abstract class Fiber implements Continuation<Object> {
      * {@code loop.lock}, that the task is not done. Returns the pending await to cancel once the lock
      * is released, or null.
      */
-    protected final Object requestCancelLocked(String message) {
+    final Object requestCancelLocked(String message) {
         cancelRequests++;
         mustCancel = true;
         cancelMessage = message;
@@ -331,7 +334,7 @@ public abstract class Fiber implements Continuation<Object> {
         if (pending != null) {
             return pending;
         }
-        return takeAwaitJobLocked();
+        return takeAwaitJob();
     }
 
     /**
@@ -339,7 +342,7 @@ public abstract class Fiber implements Continuation<Object> {
      * cancelled Job resumes the await with a CancellationException; a hook that takes the request
      * means the wait ends on its own (so the request is no longer pending here).
      */
-    protected final void deliverCancel(Object target, String message) {
+    final void deliverCancel(Object target, String message) {
         if (target instanceof CompletableJob job) {
             job.cancel(new CancellationException(message));
         } else if (target instanceof Waiter w) {
@@ -347,16 +350,16 @@ public abstract class Fiber implements Continuation<Object> {
                 resumeWith(null); // mustCancel is set: the fiber raises CancelledError when it resumes
             }
         } else if (target instanceof Waiter.OnCancel hook && hook.cancel(message)) {
-            loop.lock.lock();
+            loop.lock();
             try {
                 mustCancel = false;
             } finally {
-                loop.lock.unlock();
+                loop.unlock();
             }
         }
     }
 
-    protected final int cancellingLocked() {
+    final int cancellingLocked() {
         return cancelRequests;
     }
 
@@ -366,12 +369,12 @@ public abstract class Fiber implements Continuation<Object> {
      * here, so that a request made just before it was entered (under {@code Config.parallel(n)},
      * another thread's cancel of a running task) and delivered inside it is not mistaken for its own.
      */
-    protected final int cancellingDeliveredLocked() {
+    final int cancellingDeliveredLocked() {
         return mustCancel ? cancelRequests - 1 : cancelRequests;
     }
 
     /** asyncio 3.13 {@code uncancel}: takes one request back; the last one also clears the pending one. */
-    protected final int uncancelLocked() {
+    final int uncancelLocked() {
         if (cancelRequests > 0 && --cancelRequests == 0) {
             mustCancel = false;
         }
@@ -379,13 +382,13 @@ public abstract class Fiber implements Continuation<Object> {
     }
 
     /** Takes the pending request, if any (a body that returns while cancelled ends cancelled). */
-    protected final boolean takeMustCancelLocked() {
+    final boolean takeMustCancelLocked() {
         boolean c = mustCancel;
         mustCancel = false;
         return c;
     }
 
-    protected final String cancelMessageLocked() {
+    final String cancelMessageLocked() {
         return cancelMessage;
     }
 
@@ -405,7 +408,7 @@ public abstract class Fiber implements Continuation<Object> {
         go = true;
         if (!started) {
             started = true;
-            strand.start();
+            strand.start(name());
         } else {
             strand.unpark();
         }
@@ -445,12 +448,12 @@ public abstract class Fiber implements Continuation<Object> {
 
     void cancelBeforeStart() {
         String message;
-        loop.lock.lock();
+        loop.lock();
         try {
             mustCancel = false;
             message = cancelMessage;
         } finally {
-            loop.lock.unlock();
+            loop.unlock();
         }
         try {
             completeCancelledBeforeStart(message);
@@ -460,12 +463,12 @@ public abstract class Fiber implements Continuation<Object> {
     }
 
     private void finish() {
-        loop.lock.lock();
+        loop.lock();
         try {
             state = DONE;
             loop.unregisterLocked(this);
         } finally {
-            loop.lock.unlock();
+            loop.unlock();
         }
     }
 

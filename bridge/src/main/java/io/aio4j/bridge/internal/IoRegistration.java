@@ -17,7 +17,7 @@ public final class IoRegistration implements Runnable {
     private final Loop loop;
     private final SelectionKey key;
     private volatile IntConsumer handler;
-    // guarded by loop.lock
+    // guarded by the loop (Loop.lock())
     private int interest;
     private int readyOps;
     private boolean queued;
@@ -33,9 +33,16 @@ public final class IoRegistration implements Runnable {
         this.handler = handler;
     }
 
-    /** Sets the ops to watch ({@code SelectionKey.OP_*}); 0 watches nothing. Thread-safe. */
+    /**
+     * Sets the ops to watch ({@code SelectionKey.OP_*}); 0 watches nothing. Thread-safe: from another
+     * thread than an owned loop's own, the change is posted to the loop.
+     */
     public void interest(int ops) {
-        loop.lock.lock();
+        if (loop.foreign()) {
+            loop.post(() -> interest(ops));
+            return;
+        }
+        loop.lock();
         try {
             if (interest == ops || !key.isValid()) {
                 interest = ops;
@@ -45,42 +52,54 @@ public final class IoRegistration implements Runnable {
             key.interestOps(ops);
             loop.interestChangedLocked();
         } finally {
-            loop.lock.unlock();
+            loop.unlock();
         }
     }
 
     /** Adds {@code ops} to the watched ops. */
     public void watch(int ops) {
-        loop.lock.lock();
+        if (loop.foreign()) {
+            loop.post(() -> watch(ops));
+            return;
+        }
+        loop.lock();
         try {
             interest(interest | ops);
         } finally {
-            loop.lock.unlock();
+            loop.unlock();
         }
     }
 
     /** Removes {@code ops} from the watched ops. */
     public void unwatch(int ops) {
-        loop.lock.lock();
+        if (loop.foreign()) {
+            loop.post(() -> unwatch(ops));
+            return;
+        }
+        loop.lock();
         try {
             interest(interest & ~ops);
         } finally {
-            loop.lock.unlock();
+            loop.unlock();
         }
     }
 
     /** Unregisters the channel from the selector (the channel itself is not closed). */
     public void cancel() {
-        loop.lock.lock();
+        if (loop.foreign()) {
+            loop.post(this::cancel);
+            return;
+        }
+        loop.lock();
         try {
             interest = 0;
             key.cancel();
         } finally {
-            loop.lock.unlock();
+            loop.unlock();
         }
     }
 
-    /** Under loop.lock: the selector reported the key; disarm and queue the handler once. */
+    /** Guarded by the loop: the selector reported the key; disarm and queue the handler once. */
     void selectedLocked(java.util.ArrayDeque<Object> ready) {
         if (!key.isValid()) {
             return;
@@ -101,13 +120,13 @@ public final class IoRegistration implements Runnable {
     @Override
     public void run() {
         int ops;
-        loop.lock.lock();
+        loop.lock();
         try {
             queued = false;
             ops = readyOps;
             readyOps = 0;
         } finally {
-            loop.lock.unlock();
+            loop.unlock();
         }
         if (ops != 0) {
             handler.accept(ops);

@@ -6,13 +6,14 @@ import java.util.List;
 /**
  * The fibers of a loop whose bodies have not finished, in creation order: an intrusive doubly linked
  * list through the fibers themselves, so adding and removing one allocates and hashes nothing
- * (asyncio keeps a WeakSet of tasks). Not thread-safe: the loop's lock guards it.
+ * (asyncio keeps a WeakSet of tasks). Synchronized on itself, uncontended but for a task dump from
+ * another thread (the JMX bean).
  */
 final class LiveFibers {
     private Fiber head;
     private Fiber tail;
 
-    void add(Fiber f) {
+    synchronized void add(Fiber f) {
         f.livePrev = tail;
         if (tail == null) {
             head = f;
@@ -24,7 +25,7 @@ final class LiveFibers {
     }
 
     /** Removes {@code f}; nothing happens if it is not in the list. */
-    void remove(Fiber f) {
+    synchronized void remove(Fiber f) {
         if (!f.isLive) {
             return;
         }
@@ -43,7 +44,7 @@ final class LiveFibers {
         f.liveNext = null;
     }
 
-    List<Fiber> snapshot() {
+    synchronized List<Fiber> snapshot() {
         List<Fiber> all = new ArrayList<>();
         for (Fiber f = head; f != null; f = f.liveNext) {
             all.add(f);

@@ -38,8 +38,13 @@ import kotlinx.coroutines.DisposableHandle;
  * timer's timeout. Other threads scheduling work wake the driver only when it is actually waiting
  * (selector.wakeup() when selecting, unpark when parked).
  *
- * All of this state is guarded by `lock`. The lock is never held while user code, kotlinx code or a
- * resumption runs, so loops cannot deadlock each other through it.
+ * Who may touch this state. On the loop-thread carrier ("owned" mode) fibers run on the loop's own
+ * thread, so the state belongs to that one thread and takes no lock at all; another thread never
+ * touches it but posts what it wants done (a callback, a resume, a cancel, a timer) to the inbox, a
+ * lock-free queue that the loop drains at each iteration boundary, and wakes the selector if the loop
+ * waits in it. On the virtual-thread carrier fibers run on threads of their own, and the state is
+ * guarded by `lock` (lock()/unlock() below). The lock is never held while user code, kotlinx code or
+ * a resumption runs, so loops cannot deadlock each other through it.
  */
 public final class Loop extends CoroutineDispatcher implements Delay {
     /** The fiber whose body runs on this thread, or the loop whose callbacks run on it; else null. */
@@ -47,10 +52,16 @@ public final class Loop extends CoroutineDispatcher implements Delay {
 
     private static final int DRIVER_NONE = 0, DRIVER_ACTIVE = 1, DRIVER_PARKED = 2, DRIVER_SELECTING = 3;
 
-    public final ReentrantLock lock = new ReentrantLock();
+    private final ReentrantLock lock = new ReentrantLock();
     final Carrier carrier;
     /** The carrier runs fibers on this loop's own thread, switched in place. */
     final boolean inPlace;
+    /** The state belongs to one thread ({@link #ownerThread}) and takes no lock: see the overview. */
+    private final boolean owned;
+    /** Owned mode: the thread that may touch the state (the one running the loop, or that last did). */
+    private volatile Thread ownerThread;
+    /** Owned mode: what other threads posted (callbacks, fibers, {@link Op}s), drained by the loop. */
+    private final java.util.concurrent.ConcurrentLinkedQueue<Object> inbox = new java.util.concurrent.ConcurrentLinkedQueue<>();
     final Clock clock;
     final int permits;
     private final ErrorSink errors;
@@ -62,10 +73,10 @@ public final class Loop extends CoroutineDispatcher implements Delay {
     private final LiveFibers live = new LiveFibers();
     private int budget;
     int running;
-    private Thread driver;
-    private int driverState = DRIVER_NONE;
+    private volatile Thread driver;
+    private volatile int driverState = DRIVER_NONE;
     private boolean stopping;
-    private boolean closed;
+    private volatile boolean closed;
     private volatile Object owner;
     private final java.util.concurrent.atomic.AtomicInteger foreignWaits = new java.util.concurrent.atomic.AtomicInteger();
     private final java.util.concurrent.atomic.AtomicInteger externalWaits = new java.util.concurrent.atomic.AtomicInteger();
@@ -84,6 +95,8 @@ public final class Loop extends CoroutineDispatcher implements Delay {
         this.permits = permits;
         this.carrier = carrier;
         this.inPlace = carrier.inPlace();
+        this.owned = inPlace && permits == 1;
+        this.ownerThread = Thread.currentThread();
         this.clock = clock;
         this.errors = errors;
         if (clock instanceof VirtualClock v) {
@@ -103,6 +116,56 @@ public final class Loop extends CoroutineDispatcher implements Delay {
     public static Loop currentLoop() {
         Object o = CURRENT.get();
         return o instanceof Fiber f ? f.loop : (Loop) o;
+    }
+
+    // ---- who may touch the state ----------------------------------------------------------------
+
+    /** An engine operation that another thread posts to an owned loop; it runs at the next iteration. */
+    @FunctionalInterface
+    interface Op {
+        void run();
+    }
+
+    /** Whether the calling thread must post to the inbox instead of touching the state (owned mode). */
+    boolean foreign() {
+        return owned && Thread.currentThread() != ownerThread;
+    }
+
+    /** Takes the state's lock, unless the state belongs to the calling thread (owned mode). */
+    void lock() {
+        if (!owned) {
+            lock.lock();
+        }
+    }
+
+    void unlock() {
+        if (!owned) {
+            lock.unlock();
+        }
+    }
+
+    /** Owned mode, from another thread: {@code op} runs on the loop's thread at its next iteration. */
+    void post(Op op) {
+        inbox.offer(op);
+        wakeForInbox();
+    }
+
+    private void wakeForInbox() {
+        if (driverState == DRIVER_SELECTING) {
+            poller.wakeup();
+        }
+    }
+
+    /** Moves what other threads posted into the ready queue, running posted operations at once. */
+    private void drainInboxLocked() {
+        Object o;
+        while ((o = inbox.poll()) != null) {
+            if (o instanceof Op op) {
+                op.run();
+            } else {
+                scheduleLocked(o);
+            }
+        }
     }
 
     // ---- public loop operations ------------------------------------------------------------------
@@ -179,18 +242,33 @@ public final class Loop extends CoroutineDispatcher implements Delay {
 
     /** Runs {@code action} once the loop's clock reaches {@code whenNanos}; thread-safe. */
     public Timer callAt(long whenNanos, Runnable action) {
-        lock.lock();
+        Timer t = new Timer(this, whenNanos, action);
+        if (foreign()) {
+            if (closed) {
+                throw closedError();
+            }
+            post(() -> addTimerLocked(t));
+            return t;
+        }
+        lock();
         try {
             if (closed) {
                 throw closedError();
             }
-            Timer t = timers.add(this, whenNanos, action);
-            if (timers.isFirst(t) && running < permits) {
-                wakeDriverLocked(); // the driver's select timeout just got shorter
-            }
+            addTimerLocked(t);
             return t;
         } finally {
-            lock.unlock();
+            unlock();
+        }
+    }
+
+    private void addTimerLocked(Timer t) {
+        if (closed) {
+            return;
+        }
+        timers.add(t);
+        if (timers.isFirst(t) && running < permits) {
+            wakeDriverLocked(); // the driver's select timeout just got shorter
         }
     }
 
@@ -208,11 +286,11 @@ public final class Loop extends CoroutineDispatcher implements Delay {
 
     /** Timers in the heap, live or cancelled (test support). */
     int timerCount() {
-        lock.lock();
+        lock();
         try {
             return timers.size();
         } finally {
-            lock.unlock();
+            unlock();
         }
     }
 
@@ -221,15 +299,10 @@ public final class Loop extends CoroutineDispatcher implements Delay {
      * callback with the ready ops each time the watched ops become ready. Thread-safe.
      */
     public IoRegistration register(SelectableChannel channel, IntConsumer handler) throws ClosedChannelException {
-        lock.lock();
-        try {
-            if (closed) {
-                throw closedError();
-            }
-            return new IoRegistration(this, channel, handler);
-        } finally {
-            lock.unlock();
+        if (closed) {
+            throw closedError();
         }
+        return new IoRegistration(this, channel, handler); // Selector.register is thread-safe
     }
 
     // ---- test support ------------------------------------------------------------------------
@@ -244,11 +317,14 @@ public final class Loop extends CoroutineDispatcher implements Delay {
 
     /** Whether nothing is ready to run now (timers and I/O aside). */
     public boolean nothingReady() {
-        lock.lock();
+        if (foreign()) {
+            return false; // another thread cannot know; the loop's own thread asks this
+        }
+        lock();
         try {
-            return ready.isEmpty();
+            return ready.isEmpty() && inbox.isEmpty();
         } finally {
-            lock.unlock();
+            unlock();
         }
     }
 
@@ -272,7 +348,7 @@ public final class Loop extends CoroutineDispatcher implements Delay {
 
     /** Under lock: interest ops changed; a driver blocked in select must see them. */
     void interestChangedLocked() {
-        if (driverState == DRIVER_SELECTING) {
+        if (!owned && driverState == DRIVER_SELECTING) {
             poller.wakeup();
         }
     }
@@ -288,43 +364,32 @@ public final class Loop extends CoroutineDispatcher implements Delay {
     }
 
     public boolean isRunning() {
-        lock.lock();
-        try {
-            return driver != null;
-        } finally {
-            lock.unlock();
-        }
+        return driver != null;
     }
 
     public boolean isClosed() {
-        lock.lock();
-        try {
-            return closed;
-        } finally {
-            lock.unlock();
-        }
+        return closed;
     }
 
-    /** The fibers of this loop whose bodies have not finished, in creation order. */
+    /** The fibers of this loop whose bodies have not finished, in creation order; thread-safe. */
     public List<Fiber> liveFibers() {
-        lock.lock();
-        try {
-            return live.snapshot();
-        } finally {
-            lock.unlock();
-        }
+        return live.snapshot();
     }
 
-    /** Makes {@link #runForever()} return once the current iteration is over. */
+    /** Makes {@link #runForever()} return once the current iteration is over; thread-safe. */
     public void stop() {
-        lock.lock();
+        if (foreign()) {
+            post(this::stop);
+            return;
+        }
+        lock();
         try {
             stopping = true;
             if (running < permits) {
                 wakeDriverLocked();
             }
         } finally {
-            lock.unlock();
+            unlock();
         }
     }
 
@@ -333,8 +398,8 @@ public final class Loop extends CoroutineDispatcher implements Delay {
      * loop's driver (it waits in the selector whenever nothing is ready).
      */
     public void runForever() {
-        lock.lock();
         Object outer = CURRENT.get();
+        lock.lock(); // also in owned mode: hands the state over to this thread
         try {
             if (closed) {
                 throw closedError();
@@ -343,7 +408,13 @@ public final class Loop extends CoroutineDispatcher implements Delay {
                 throw new IllegalStateException("This event loop is already running (on " + driver + ")");
             }
             driver = Thread.currentThread();
+            ownerThread = driver;
             driverState = DRIVER_ACTIVE;
+        } finally {
+            lock.unlock();
+        }
+        lock();
+        try {
             CURRENT.set(this);
             for (;;) {
                 if (running < permits) {
@@ -366,7 +437,7 @@ public final class Loop extends CoroutineDispatcher implements Delay {
             driver = null;
             driverState = DRIVER_NONE;
             CURRENT.set(outer);
-            lock.unlock();
+            unlock();
         }
     }
 
@@ -380,7 +451,7 @@ public final class Loop extends CoroutineDispatcher implements Delay {
             s.stop();
         }
         ArrayList<Droppable> dropped = new ArrayList<>();
-        lock.lock();
+        lock.lock(); // also in owned mode: no loop runs now, and the closing thread takes the state
         try {
             if (closed) {
                 return;
@@ -394,7 +465,13 @@ public final class Loop extends CoroutineDispatcher implements Delay {
                     dropped.add(d);
                 }
             }
+            for (Object item : inbox) {
+                if (item instanceof Droppable d) {
+                    dropped.add(d);
+                }
+            }
             ready.clear();
+            inbox.clear();
             timers.clear();
         } finally {
             lock.unlock();
@@ -455,11 +532,19 @@ public final class Loop extends CoroutineDispatcher implements Delay {
 
     /** Appends {@code item} (a Runnable or a Fiber step) to the ready queue; false if closed. */
     boolean schedule(Object item) {
-        lock.lock();
+        if (foreign()) {
+            if (closed) {
+                return false;
+            }
+            inbox.offer(item);
+            wakeForInbox();
+            return true;
+        }
+        lock();
         try {
             return scheduleLocked(item);
         } finally {
-            lock.unlock();
+            unlock();
         }
     }
 
@@ -475,15 +560,22 @@ public final class Loop extends CoroutineDispatcher implements Delay {
     }
 
     void register(Fiber f) {
-        lock.lock();
+        if (closed) {
+            throw closedError();
+        }
+        if (foreign()) {
+            post(() -> {
+                live.add(f);
+                scheduleLocked(f);
+            });
+            return;
+        }
+        lock();
         try {
-            if (closed) {
-                throw closedError();
-            }
             live.add(f);
             scheduleLocked(f);
         } finally {
-            lock.unlock();
+            unlock();
         }
     }
 
@@ -492,11 +584,15 @@ public final class Loop extends CoroutineDispatcher implements Delay {
     }
 
     void timerCancelled() {
-        lock.lock();
+        if (foreign()) {
+            post(timers::cancelledOne);
+            return;
+        }
+        lock();
         try {
             timers.cancelledOne();
         } finally {
-            lock.unlock();
+            unlock();
         }
     }
 
@@ -505,6 +601,9 @@ public final class Loop extends CoroutineDispatcher implements Delay {
         if (budget <= 0) {
             if (stopping) {
                 return null;
+            }
+            if (owned) {
+                drainInboxLocked();
             }
             if (driverState != DRIVER_SELECTING) {
                 try {
@@ -548,11 +647,13 @@ public final class Loop extends CoroutineDispatcher implements Delay {
 
     private void parkDriverLocked() {
         driverState = DRIVER_PARKED;
-        lock.unlock();
+        unlock();
         try {
-            LockSupport.park(this);
+            while (driverState == DRIVER_PARKED) {
+                LockSupport.park(this);
+            }
         } finally {
-            lock.lock();
+            lock();
             driverState = DRIVER_ACTIVE;
         }
     }
@@ -561,13 +662,15 @@ public final class Loop extends CoroutineDispatcher implements Delay {
         long timeout = timers.nextDelay(clock.nanoTime());
         if (timeout != 0) {
             driverState = DRIVER_SELECTING;
-            lock.unlock();
+            unlock();
             try {
-                clock.idle(poller.selector(), timeout);
+                if (!owned || inbox.isEmpty()) { // after the volatile write: a poster sees SELECTING or we see its item
+                    clock.idle(poller.selector(), timeout);
+                }
             } catch (IOException e) {
                 report("selector failed", e);
             } finally {
-                lock.lock();
+                lock();
                 driverState = DRIVER_ACTIVE;
             }
         }
@@ -578,31 +681,31 @@ public final class Loop extends CoroutineDispatcher implements Delay {
         running++;
         if (next instanceof Fiber f) {
             if (f.prepareStepLocked()) {
-                lock.unlock();
+                unlock();
                 try {
                     f.handTo(); // in place: runs the fiber (and those it hands on to) until they all wait
                 } finally {
                     if (inPlace) {
                         CURRENT.set(this);
                     }
-                    lock.lock();
+                    lock();
                 }
                 return; // the fiber keeps its permit until it yields
             }
-            lock.unlock();
+            unlock();
             try {
                 f.cancelBeforeStart();
             } finally {
-                lock.lock();
+                lock();
                 running--;
             }
             return;
         }
-        lock.unlock();
+        unlock();
         try {
             runCallback((Runnable) next);
         } finally {
-            lock.lock();
+            lock();
             running--;
         }
     }
@@ -635,7 +738,7 @@ public final class Loop extends CoroutineDispatcher implements Delay {
         if (slowSteps != null) {
             slowSteps.end();
         }
-        lock.lock();
+        lock();
         try {
             running--;
             for (;;) {
@@ -662,11 +765,11 @@ public final class Loop extends CoroutineDispatcher implements Delay {
                         handTo = f;
                         break;
                     }
-                    lock.unlock();
+                    unlock();
                     try {
                         f.cancelBeforeStart();
                     } finally {
-                        lock.lock();
+                        lock();
                         running--;
                     }
                     continue;
@@ -675,16 +778,16 @@ public final class Loop extends CoroutineDispatcher implements Delay {
                     ranCallbacks = true;
                     CURRENT.set(this);
                 }
-                lock.unlock();
+                unlock();
                 try {
                     runCallback((Runnable) next);
                 } finally {
-                    lock.lock();
+                    lock();
                     running--;
                 }
             }
         } finally {
-            lock.unlock();
+            unlock();
         }
         if (ranCallbacks) {
             CURRENT.set(finished ? null : self);

@@ -3,14 +3,14 @@ package io.aio4j.bridge.internal;
 /** A callback due at a point of the loop's clock: asyncio's {@code TimerHandle}. */
 public final class Timer extends Callback implements Comparable<Timer> {
     final long whenNanos;
-    private final long seq;
+    /** The order among timers due at the same time: set when the timer enters the loop's heap. */
+    long seq;
     private final Loop loop;
 
-    Timer(Loop loop, long whenNanos, long seq, Runnable action) {
+    Timer(Loop loop, long whenNanos, Runnable action) {
         super(action);
         this.loop = loop;
         this.whenNanos = whenNanos;
-        this.seq = seq;
     }
 
     /** The loop time (nanoseconds) at which the callback is due. */

@@ -7,7 +7,7 @@ import java.util.PriorityQueue;
  * The loop's timers: asyncio's {@code _scheduled} heap. Ordered by deadline, then by creation;
  * deadlines are compared by difference, as {@code System.nanoTime()} values must be. Cancelled
  * timers stay in the heap until they surface or until they are more than half of it (then they are
- * purged at once), as asyncio does. Not thread-safe: the loop's lock guards it.
+ * purged at once), as asyncio does. Not thread-safe: the loop guards it.
  */
 final class TimerQueue {
     /** Fewer cancelled timers than this are never purged early: a purge costs a pass over the heap. */
@@ -17,11 +17,10 @@ final class TimerQueue {
     private long seq;
     private int cancelled;
 
-    /** Adds a timer for {@code action} at {@code whenNanos}; returns it. */
-    Timer add(Loop loop, long whenNanos, Runnable action) {
-        Timer t = new Timer(loop, whenNanos, seq++, action);
+    /** Adds {@code t} after the timers already due at the same time. */
+    void add(Timer t) {
+        t.seq = seq++;
         heap.add(t);
-        return t;
     }
 
     /** Whether {@code t} is the earliest timer (a waiting loop must wake for it). */

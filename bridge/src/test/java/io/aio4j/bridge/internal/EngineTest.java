@@ -25,7 +25,7 @@ class EngineTest {
     }
 
     /** The smallest task: a body, and what it ended with. */
-    static final class Body extends Fiber {
+    static final class Body extends TaskCore<Object> {
         static final class Cancelled extends Error {
             Cancelled(String message, Throwable cause) {
                 super(message, cause);
@@ -40,13 +40,18 @@ class EngineTest {
         final AtomicReference<Object> outcome = new AtomicReference<>();
 
         Body(Loop loop, Code code) {
-            super(loop, "body");
+            super(loop);
             this.code = code;
             start();
         }
 
         @Override
-        protected void runBody() {
+        public String name() {
+            return "body";
+        }
+
+        @Override
+        protected Object call() throws Exception {
             try {
                 code.run(this);
                 outcome.set("done");
@@ -55,12 +60,24 @@ class EngineTest {
             } finally {
                 loop.stop();
             }
+            return null;
         }
 
         @Override
-        protected void completeCancelledBeforeStart(String message) {
-            outcome.set("cancelled before start");
-            loop.stop();
+        protected boolean isCancellation(Throwable t) {
+            return t instanceof Cancelled;
+        }
+
+        @Override
+        protected void beforeOutcome(int how, Throwable error) {
+            if (how == CANCELLED && outcome.get() == null) {
+                outcome.set("cancelled before start");
+                loop.stop();
+            }
+        }
+
+        @Override
+        protected void runDoneCallback(Object callback) {
         }
 
         @Override
@@ -73,18 +90,6 @@ class EngineTest {
             Waiter w = new Waiter();
             box.set(w);
             awaitWaiter(w, null, false);
-        }
-
-        boolean cancel(String message) {
-            Object target;
-            loop.lock.lock();
-            try {
-                target = requestCancelLocked(message);
-            } finally {
-                loop.lock.unlock();
-            }
-            deliverCancel(target, message);
-            return true;
         }
     }
 
