@@ -206,10 +206,7 @@ public final class Aio {
      */
     public static Task<Void> createTask(String name, AsyncRunnable body) {
         Objects.requireNonNull(body, "body");
-        return createTask(name, () -> {
-            body.run();
-            return null;
-        });
+        return TaskImpl.createVoid(EventLoopImpl.current("Aio.createTask"), name, body, null);
     }
 
     // ---- combinators ----------------------------------------------------------------------------

@@ -1,6 +1,7 @@
 package io.aio4j.internal;
 
 import io.aio4j.AsyncCallable;
+import io.aio4j.AsyncRunnable;
 import io.aio4j.CancelledError;
 import io.aio4j.EventLoop;
 import io.aio4j.InvalidStateError;
@@ -25,7 +26,8 @@ public final class TaskImpl<T> extends TaskCore<T> implements Task<T> {
     private static final AtomicLong COUNTER = new AtomicLong();
 
     private final EventLoopImpl eventLoop;
-    private final AsyncCallable<T> body;
+    /** An AsyncCallable, or an AsyncRunnable for a task without a result (no wrapper per task). */
+    private final Object body;
     /** The name given, or null for {@code Task-<number>} (made when first asked for). */
     private volatile String name;
     private final long number;
@@ -41,7 +43,7 @@ public final class TaskImpl<T> extends TaskCore<T> implements Task<T> {
     private CompletableFuture<T> future;
     private volatile Unretrieved unretrieved;
 
-    private TaskImpl(EventLoopImpl eventLoop, String name, AsyncCallable<T> body, TaskGroupImpl group) {
+    private TaskImpl(EventLoopImpl eventLoop, String name, Object body, TaskGroupImpl group) {
         super(eventLoop.loop);
         this.eventLoop = eventLoop;
         this.number = COUNTER.incrementAndGet();
@@ -58,10 +60,17 @@ public final class TaskImpl<T> extends TaskCore<T> implements Task<T> {
         return create(loop, name, body, null);
     }
 
+    /** {@link #create(EventLoopImpl, String, AsyncCallable)} for a body without a result. */
+    public static TaskImpl<Void> createVoid(EventLoopImpl loop, String name, AsyncRunnable body, TaskGroupImpl group) {
+        return start(new TaskImpl<>(loop, name, Objects.requireNonNull(body, "body"), group));
+    }
+
     /** Creates and schedules a task of a task group. */
     static <T> TaskImpl<T> create(EventLoopImpl loop, String name, AsyncCallable<T> body, TaskGroupImpl group) {
-        Objects.requireNonNull(body, "body");
-        TaskImpl<T> t = new TaskImpl<>(loop, name, body, group);
+        return start(new TaskImpl<>(loop, name, Objects.requireNonNull(body, "body"), group));
+    }
+
+    private static <T> TaskImpl<T> start(TaskImpl<T> t) {
         t.context = TaskContext.current(); // contextvars: a copy of the creator's values
         t.start();
         return t;
@@ -80,8 +89,13 @@ public final class TaskImpl<T> extends TaskCore<T> implements Task<T> {
     // ---- running ---------------------------------------------------------------------------------
 
     @Override
+    @SuppressWarnings("unchecked")
     protected T call() throws Exception {
-        return body.call();
+        if (body instanceof AsyncCallable<?> c) {
+            return (T) c.call();
+        }
+        ((AsyncRunnable) body).run();
+        return null;
     }
 
     @Override

@@ -7,7 +7,8 @@ import java.util.concurrent.CountDownLatch;
 
 /**
  * The memory benchmark's JVM rows: {@code Sleepers KIND N} starts N sleeping tasks and prints how
- * much the process's resident memory grew, in KiB ({@code GROWTH kib}). The Python rows are
+ * much the process's resident memory grew, in KiB ({@code GROWTH kib}), and how many bytes of live
+ * heap each task holds after a full GC ({@code HEAP bytes-per-task}). The Python rows are
  * {@code python/sleepers.py}.
  */
 public final class Sleepers {
@@ -18,10 +19,12 @@ public final class Sleepers {
         int n = Integer.parseInt(args[1]);
         settle();
         long before = rssKib();
+        long heapBefore = heapUsed();
         long[] after = new long[1];
         Runnable measure = () -> {
             settle();
             after[0] = rssKib();
+            System.out.println("HEAP " + (heapUsed() - heapBefore) / n);
         };
         switch (args[0]) {
             case "aio4j" -> Aio.run(() -> {
@@ -62,6 +65,11 @@ public final class Sleepers {
         System.out.println("GROWTH " + (after - before));
         System.out.flush();
         return 0;
+    }
+
+    private static long heapUsed() {
+        Runtime r = Runtime.getRuntime();
+        return r.totalMemory() - r.freeMemory();
     }
 
     private static void settle() {

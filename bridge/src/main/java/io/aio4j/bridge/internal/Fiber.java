@@ -166,7 +166,11 @@ public abstract class Fiber implements Continuation<Object> {
         } finally {
             loop.unlock();
         }
-        loop.yieldBaton(this, false);
+        if (loop.owned) {
+            loop.suspendInPlace(this);
+        } else {
+            loop.yieldBaton(this, false);
+        }
         afterResume();
     }
 
@@ -221,7 +225,11 @@ public abstract class Fiber implements Continuation<Object> {
             loop.unlock();
         }
         deliverCancel(target, message);
-        loop.yieldBaton(this, false);
+        if (loop.owned) {
+            loop.suspendInPlace(this);
+        } else {
+            loop.yieldBaton(this, false);
+        }
         return afterResume();
     }
 
@@ -408,7 +416,7 @@ public abstract class Fiber implements Continuation<Object> {
         go = true;
         if (!started) {
             started = true;
-            strand.start(name());
+            strand.start(loop.inPlace ? null : name()); // a strand of its own is named after the task
         } else {
             strand.unpark();
         }
@@ -441,9 +449,6 @@ public abstract class Fiber implements Continuation<Object> {
             loop.carrier.park();
         }
         go = false;
-        if (loop.inPlace) {
-            Loop.CURRENT.set(this); // in place: the thread ran other fibers and callbacks meanwhile
-        }
     }
 
     void cancelBeforeStart() {
@@ -484,8 +489,12 @@ public abstract class Fiber implements Continuation<Object> {
         } finally {
             onStrand = false;
             finish();
-            Loop.CURRENT.remove();
-            loop.yieldBaton(this, true);
+            if (loop.owned) {
+                loop.finishedInPlace(); // the driver takes the loop thread back when the strand ends
+            } else {
+                Loop.CURRENT.remove();
+                loop.yieldBaton(this, true);
+            }
         }
     }
 }

@@ -57,7 +57,7 @@ public final class Loop extends CoroutineDispatcher implements Delay {
     /** The carrier runs fibers on this loop's own thread, switched in place. */
     final boolean inPlace;
     /** The state belongs to one thread ({@link #ownerThread}) and takes no lock: see the overview. */
-    private final boolean owned;
+    final boolean owned;
     /** Owned mode: the thread that may touch the state (the one running the loop, or that last did). */
     private volatile Thread ownerThread;
     /** Owned mode: what other threads posted (callbacks, fibers, {@link Op}s), drained by the loop. */
@@ -683,9 +683,12 @@ public final class Loop extends CoroutineDispatcher implements Delay {
             if (f.prepareStepLocked()) {
                 unlock();
                 try {
-                    f.handTo(); // in place: runs the fiber (and those it hands on to) until they all wait
+                    if (owned) {
+                        CURRENT.set(f);
+                    }
+                    f.handTo(); // owned: runs the fiber on this thread until it parks or ends
                 } finally {
-                    if (inPlace) {
+                    if (owned) {
                         CURRENT.set(this);
                     }
                     lock();
@@ -724,6 +727,33 @@ public final class Loop extends CoroutineDispatcher implements Delay {
                 s.end();
             }
         }
+    }
+
+    /**
+     * Owned mode: {@code self} set its state (parked, or ready again) and gives the loop thread back to
+     * the driver, which runs what is ready (this fiber too, when its turn comes) and resumes it by
+     * running its strand again. Nothing of the loop's scheduling stays on the parked strand's stack.
+     */
+    void suspendInPlace(Fiber self) {
+        SlowSteps s = slow;
+        if (s != null) {
+            s.end();
+        }
+        running--;
+        carrier.park();
+        s = slow;
+        if (s != null) {
+            s.begin(self);
+        }
+    }
+
+    /** Owned mode: a fiber's body is over; its strand ends and the driver goes on. */
+    void finishedInPlace() {
+        SlowSteps s = slow;
+        if (s != null) {
+            s.end();
+        }
+        running--;
     }
 
     /**
