@@ -9,9 +9,9 @@ import java.lang.invoke.MethodType;
  * own thread and yielded back to it, so an await that suspends is a switch in place, with no other
  * thread involved.
  *
- * <p>Strands hand the thread to each other through a trampoline: a strand started or unparked from
- * plain code runs at once; one started or unparked from inside a running strand (the baton handed on
- * as that strand suspends) runs as soon as the current one has yielded. The JDK API is reached through
+ * <p>Only the loop's driver starts or resumes a strand, and a strand that parks yields straight back
+ * to it: strands never run one another, so a parked strand's stack holds its task's frames and
+ * nothing of the scheduler. The JDK API is reached through
  * method handles, so nothing is compiled against it; it needs
  * {@code --add-exports java.base/jdk.internal.vm=...}, and without it this carrier reports that
  * flag instead of working.
@@ -68,14 +68,6 @@ final class LoopThread implements Carrier {
         UNAVAILABLE = why;
     }
 
-    /** The trampoline of the thread that runs strands. */
-    private static final class Trampoline {
-        boolean mounted;
-        Object next;
-    }
-
-    private static final ThreadLocal<Trampoline> TRAMPOLINE = ThreadLocal.withInitial(Trampoline::new);
-
     private LoopThread() {
     }
 
@@ -124,12 +116,12 @@ final class LoopThread implements Carrier {
         return new Strand() {
             @Override
             public void start(String name) {
-                runOrHandOver(cont);
+                run(cont);
             }
 
             @Override
             public void unpark() {
-                runOrHandOver(cont);
+                run(cont);
             }
 
             @Override
@@ -143,28 +135,17 @@ final class LoopThread implements Carrier {
         };
     }
 
-    private static void runOrHandOver(Object cont) {
-        Trampoline t = TRAMPOLINE.get();
-        if (t.mounted) {
-            if (t.next != null) {
-                throw new IllegalStateException("two strands were handed the loop thread at once");
-            }
-            t.next = cont; // runs once the strand running now has yielded
-            return;
-        }
-        t.mounted = true;
+    /**
+     * Runs {@code cont} on the calling thread until it yields or ends. Only the loop's driver calls
+     * this (a strand never starts another: it yields back to the driver), so there is no nesting.
+     */
+    private static void run(Object cont) {
         try {
-            for (Object c = cont; c != null; ) {
-                RUN.invokeExact(c);
-                c = t.next;
-                t.next = null;
-            }
+            RUN.invokeExact(cont);
         } catch (RuntimeException | Error e) {
             throw e;
         } catch (Throwable e) {
             throw new IllegalStateException(e);
-        } finally {
-            t.mounted = false;
         }
     }
 

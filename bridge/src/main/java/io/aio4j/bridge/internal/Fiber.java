@@ -478,7 +478,9 @@ public abstract class Fiber implements Continuation<Object> {
     }
 
     private void main() {
-        Loop.CURRENT.set(this);
+        if (!loop.owned) {
+            Loop.CURRENT.set(this); // owned: the thread's CURRENT is the loop, which knows its fiber
+        }
         onStrand = true;
         go = false;
         loop.stepBegins(this);

@@ -60,6 +60,11 @@ public final class Loop extends CoroutineDispatcher implements Delay {
     final boolean owned;
     /** Owned mode: the thread that may touch the state (the one running the loop, or that last did). */
     private volatile Thread ownerThread;
+    /**
+     * Owned mode: the fiber running on the loop thread now, or null while the loop itself runs (the
+     * thread's CURRENT stays this loop, so a switch writes this field instead of a ThreadLocal).
+     */
+    private Fiber inPlaceFiber;
     /** Owned mode: what other threads posted (callbacks, fibers, {@link Op}s), drained by the loop. */
     private final java.util.concurrent.ConcurrentLinkedQueue<Object> inbox = new java.util.concurrent.ConcurrentLinkedQueue<>();
     final Clock clock;
@@ -109,7 +114,11 @@ public final class Loop extends CoroutineDispatcher implements Delay {
 
     /** The fiber whose body runs on the current thread, or null (also inside a loop callback). */
     public static Fiber currentFiber() {
-        return CURRENT.get() instanceof Fiber f ? f : null;
+        Object o = CURRENT.get();
+        if (o instanceof Fiber f) {
+            return f;
+        }
+        return o instanceof Loop l ? l.inPlaceFiber : null;
     }
 
     /** The loop running on the current thread (in a task or a callback), or null. */
@@ -684,12 +693,12 @@ public final class Loop extends CoroutineDispatcher implements Delay {
                 unlock();
                 try {
                     if (owned) {
-                        CURRENT.set(f);
+                        inPlaceFiber = f;
                     }
                     f.handTo(); // owned: runs the fiber on this thread until it parks or ends
                 } finally {
                     if (owned) {
-                        CURRENT.set(this);
+                        inPlaceFiber = null;
                     }
                     lock();
                 }
