@@ -73,6 +73,15 @@ public final class SocketTransport implements StreamReaderImpl.ReadControl, Writ
      * {@code onClosed} runs once when the connection is gone (server bookkeeping); may be null.
      */
     public SocketTransport(Loop loop, SocketChannel channel, IoRegistration reg, int limit, Runnable onClosed) {
+        this(loop, channel, reg, limit, onClosed, true);
+    }
+
+    /**
+     * {@code read}: start reading now; false for a connection whose first bytes belong to a TLS
+     * handshake that {@link #startTls} begins (a TLS server's connection), so that a ClientHello that
+     * arrives before the handshake starts is not taken for plain data.
+     */
+    public SocketTransport(Loop loop, SocketChannel channel, IoRegistration reg, int limit, Runnable onClosed, boolean read) {
         this.lock = new Object();
         this.drainWaiters = new WaitList(lock);
         this.closeWaiters = new WaitList(lock);
@@ -85,7 +94,9 @@ public final class SocketTransport implements StreamReaderImpl.ReadControl, Writ
         this.writer = new StreamWriterImpl(this, reader);
         reader.setTransport(this);
         reg.handler(this::ready);
-        reg.interest(SelectionKey.OP_READ);
+        if (read) {
+            reg.interest(SelectionKey.OP_READ);
+        }
         loop.resources.track(this, "a stream connection to " + extraInfo("peername"));
     }
 
