@@ -77,6 +77,8 @@ public final class Loop extends CoroutineDispatcher implements Delay {
     private final TimerQueue timers = new TimerQueue();
     private final LiveFibers live = new LiveFibers();
     private int budget;
+    /** The idle wait just selected: the next iteration collects its keys without polling again. */
+    private boolean justSelected;
     int running;
     private volatile Thread driver;
     private volatile int driverState = DRIVER_NONE;
@@ -614,14 +616,16 @@ public final class Loop extends CoroutineDispatcher implements Delay {
             if (owned) {
                 drainInboxLocked();
             }
-            if (driverState != DRIVER_SELECTING) {
+            if (justSelected) {
+                justSelected = false; // the idle wait was this iteration's select
+            } else if (driverState != DRIVER_SELECTING) {
                 try {
                     poller.selectNow();
                 } catch (IOException e) {
                     report("selector failed", e);
                 }
             }
-            poller.collectSelected(ready);
+            poller.collectSelected(ready); // asyncio's _process_events: after what was already ready
             if (!timers.isEmpty()) {
                 timers.collectDue(clock.nanoTime(), ready);
             }
@@ -671,16 +675,19 @@ public final class Loop extends CoroutineDispatcher implements Delay {
         long timeout = timers.nextDelay(clock.nanoTime());
         if (timeout != 0) {
             driverState = DRIVER_SELECTING;
+            boolean selected = false;
             unlock();
             try {
                 if (!owned || inbox.isEmpty()) { // after the volatile write: a poster sees SELECTING or we see its item
                     clock.idle(poller.selector(), timeout);
+                    selected = true;
                 }
             } catch (IOException e) {
                 report("selector failed", e);
             } finally {
                 lock();
                 driverState = DRIVER_ACTIVE;
+                justSelected = selected;
             }
         }
         budget = 0; // begin a new iteration: collect what the wait brought
