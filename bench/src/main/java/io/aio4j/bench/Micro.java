@@ -2,6 +2,7 @@ package io.aio4j.bench;
 
 import io.aio4j.Aio;
 import io.aio4j.Config;
+import io.aio4j.bridge.Carrier;
 import io.aio4j.Task;
 import io.aio4j.queue.Queue;
 import io.aio4j.sync.Lock;
@@ -33,7 +34,7 @@ import org.openjdk.jmh.annotations.Warmup;
 @OutputTimeUnit(TimeUnit.NANOSECONDS)
 @Warmup(iterations = 3, time = 1)
 @Measurement(iterations = 5, time = 1)
-@Fork(value = 1, jvmArgsAppend = {"-Xss1m"})
+@Fork(value = 1, jvmArgsAppend = {"-Xss1m", "--add-exports", "java.base/jdk.internal.vm=ALL-UNNAMED"})
 @State(Scope.Benchmark)
 public class Micro {
     static final int PING_PONGS = 10_000;
@@ -42,13 +43,22 @@ public class Micro {
     static final int LOCKS = 10_000;
     static final int LOCK_TASKS = 10;
     static final int GATHER = 10_000;
+    /** The aio4j rows run on each carrier: {@code _aio4j} on virtual threads, {@code _aio4jLoop} on the loop thread. */
+    static final Config VT = Config.defaults().withCarrier(Carrier.virtualThreads());
+    static final Config LOOP = Config.defaults().withCarrier(Carrier.loopThread());
 
     // ---- ping-pong through a queue -------------------------------------------------------------
 
     @Benchmark
     @OperationsPerInvocation(PING_PONGS)
     public void pingPong_aio4j() {
-        Workloads.queuePingPong(Config.defaults(), PING_PONGS);
+        Workloads.queuePingPong(VT, PING_PONGS);
+    }
+
+    @Benchmark
+    @OperationsPerInvocation(PING_PONGS)
+    public void pingPong_aio4jLoop() {
+        Workloads.queuePingPong(LOOP, PING_PONGS);
     }
 
     @Benchmark
@@ -75,7 +85,13 @@ public class Micro {
     @Benchmark
     @OperationsPerInvocation(SPAWNS)
     public long spawnAwait_aio4j() {
-        return Workloads.spawnAwait(Config.defaults(), SPAWNS);
+        return Workloads.spawnAwait(VT, SPAWNS);
+    }
+
+    @Benchmark
+    @OperationsPerInvocation(SPAWNS)
+    public long spawnAwait_aio4jLoop() {
+        return Workloads.spawnAwait(LOOP, SPAWNS);
     }
 
     @Benchmark
@@ -106,7 +122,13 @@ public class Micro {
     @Benchmark
     @OperationsPerInvocation(YIELDS)
     public void sleep0_aio4j() {
-        Workloads.sleep0(Config.defaults(), YIELDS);
+        Workloads.sleep0(VT, YIELDS);
+    }
+
+    @Benchmark
+    @OperationsPerInvocation(YIELDS)
+    public void sleep0_aio4jLoop() {
+        Workloads.sleep0(LOOP, YIELDS);
     }
 
     @Benchmark
@@ -126,20 +148,13 @@ public class Micro {
     @Benchmark
     @OperationsPerInvocation(LOCKS)
     public void lockHandoff_aio4j() {
-        Aio.run(() -> {
-            Lock lock = new Lock();
-            List<Task<Void>> tasks = new ArrayList<>();
-            for (int t = 0; t < LOCK_TASKS; t++) {
-                tasks.add(Aio.createTask(() -> {
-                    for (int i = 0; i < LOCKS / LOCK_TASKS; i++) {
-                        try (var held = lock.acquire()) {
-                            Aio.sleep(0);
-                        }
-                    }
-                }));
-            }
-            Aio.gather(tasks);
-        });
+        Workloads.lockHandoff(VT, LOCKS, LOCK_TASKS);
+    }
+
+    @Benchmark
+    @OperationsPerInvocation(LOCKS)
+    public void lockHandoff_aio4jLoop() {
+        Workloads.lockHandoff(LOOP, LOCKS, LOCK_TASKS);
     }
 
     @Benchmark
@@ -175,21 +190,13 @@ public class Micro {
     @Benchmark
     @OperationsPerInvocation(GATHER)
     public long gather_aio4j() {
-        return Aio.run(() -> {
-            List<Task<Integer>> tasks = new ArrayList<>(GATHER);
-            for (int i = 0; i < GATHER; i++) {
-                int x = i;
-                tasks.add(Aio.createTask(() -> {
-                    Aio.sleep(0);
-                    return x;
-                }));
-            }
-            long s = 0;
-            for (int v : Aio.gather(tasks)) {
-                s += v;
-            }
-            return s;
-        });
+        return Workloads.gather(VT, GATHER);
+    }
+
+    @Benchmark
+    @OperationsPerInvocation(GATHER)
+    public long gather_aio4jLoop() {
+        return Workloads.gather(LOOP, GATHER);
     }
 
     @Benchmark

@@ -3,6 +3,7 @@ package io.aio4j.bench;
 import io.aio4j.Aio;
 import io.aio4j.Config;
 import io.aio4j.Task;
+import io.aio4j.sync.Lock;
 import io.aio4j.bridge.lowlevel.Waiter;
 import java.util.ArrayList;
 import java.util.List;
@@ -117,5 +118,42 @@ final class Workloads {
             }
         });
         t.join();
+    }
+
+    /** {@code tasks} tasks taking turns on one Lock, {@code locks} acquisitions in all, each yielding once inside. */
+    static void lockHandoff(Config config, int locks, int tasks) {
+        Aio.run(config, () -> {
+            Lock lock = new Lock();
+            List<Task<Void>> all = new ArrayList<>();
+            for (int t = 0; t < tasks; t++) {
+                all.add(Aio.createTask(() -> {
+                    for (int i = 0; i < locks / tasks; i++) {
+                        try (var held = lock.acquire()) {
+                            Aio.sleep(0);
+                        }
+                    }
+                }));
+            }
+            Aio.gather(all);
+        });
+    }
+
+    /** A gather of {@code n} tasks that each yield once and return their index; the sum. */
+    static long gather(Config config, int n) {
+        return Aio.run(config, () -> {
+            List<Task<Integer>> all = new ArrayList<>(n);
+            for (int i = 0; i < n; i++) {
+                int x = i;
+                all.add(Aio.createTask(() -> {
+                    Aio.sleep(0);
+                    return x;
+                }));
+            }
+            long s = 0;
+            for (int v : Aio.gather(all)) {
+                s += v;
+            }
+            return s;
+        });
     }
 }
