@@ -387,7 +387,7 @@ public final class BenchMain {
             return "- " + name + ": not measured\n";
         }
         double r = uvloopNs / aioNs;
-        return "- " + name + ": " + String.format(Locale.ROOT, "%.1fx", r) + (r >= need ? " — met\n" : " — **missed**\n");
+        return "- " + name + ": " + String.format(Locale.ROOT, "%.2fx", r) + (r >= need ? " — met\n" : " — **missed**\n");
     }
 
     private static String ratio(Double base, Double v) {
