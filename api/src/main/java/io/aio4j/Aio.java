@@ -1,10 +1,7 @@
 package io.aio4j;
 
-import io.aio4j.bridge.internal.Fiber;
 import io.aio4j.bridge.internal.Loop;
 import io.aio4j.bridge.internal.Suspensions;
-import io.aio4j.bridge.internal.Timer;
-import io.aio4j.bridge.lowlevel.Waiter;
 import io.aio4j.internal.AsCompleted;
 import io.aio4j.internal.EventLoopImpl;
 import io.aio4j.internal.Futures;
@@ -152,20 +149,7 @@ public final class Aio {
     }
 
     private static void sleepNanos(long nanos) {
-        Fiber fiber = Suspensions.currentFiber("Aio.sleep");
-        if (nanos <= 0) {
-            fiber.yieldNow();
-            return;
-        }
-        Waiter w = new Waiter();
-        Timer timer = fiber.bridgeLoop().callLater(nanos, w);
-        try {
-            fiber.awaitWaiter(w, null, false);
-        } finally {
-            if (!w.woken()) {
-                timer.cancel();
-            }
-        }
+        Suspensions.currentFiber("Aio.sleep").sleep(nanos);
     }
 
     // ---- tasks -----------------------------------------------------------------------------------
@@ -642,8 +626,7 @@ public final class Aio {
      * @apiNote asyncio: {@code await asyncio.shield(task)}
      */
     public static <T> T shield(Task<T> task) {
-        Objects.requireNonNull(task, "task");
-        return ((TaskImpl<T>) task).awaitShielded();
+        return TaskImpl.shield(task);
     }
 
     /**
@@ -692,13 +675,7 @@ public final class Aio {
      * @apiNote asyncio: {@code python -m asyncio pstree PID} (3.14)
      */
     public static String dumpTasks() {
-        Loop l = Loop.currentLoop();
-        if (l == null) {
-            return EventLoopImpl.dumpAll();
-        }
-        java.io.StringWriter w = new java.io.StringWriter();
-        ((EventLoopImpl) l.owner()).dumpTasks(w);
-        return w.toString();
+        return EventLoopImpl.dumpTasksFromHere();
     }
 
     /**

@@ -7,6 +7,7 @@ import io.aio4j.ExceptionHandler;
 import io.aio4j.Handle;
 import io.aio4j.TimerHandle;
 import io.aio4j.bridge.internal.Clock;
+import io.aio4j.bridge.internal.ErrorSink;
 import io.aio4j.bridge.internal.Loop;
 import io.aio4j.bridge.internal.Suspensions;
 import java.lang.ref.Cleaner;
@@ -74,7 +75,7 @@ public final class EventLoopImpl implements EventLoop {
 
     public EventLoopImpl(Config config, Clock clock) {
         ExceptionHandler h = config.exceptionHandler();
-        Loop.ErrorSink sink = h == null ? Loop.ErrorSink.LOG : h::handle;
+        ErrorSink sink = h == null ? ErrorSink.LOG : h::handle;
         this.loop = new Loop(config.parallelism(), config.carrier(), clock, sink);
         loop.setOwner(this);
         this.slowCallbackDuration = config.slowCallbackDuration();
@@ -100,6 +101,17 @@ public final class EventLoopImpl implements EventLoop {
     }
 
     /** Dumps the task trees of every open loop in this JVM. */
+    /** {@code Aio.dumpTasks()}: the running loop's tree inside a loop, every open loop's elsewhere. */
+    public static String dumpTasksFromHere() {
+        Loop l = Loop.currentLoop();
+        if (l == null) {
+            return dumpAll();
+        }
+        java.io.StringWriter w = new java.io.StringWriter();
+        ((EventLoopImpl) l.owner()).dumpTasks(w);
+        return w.toString();
+    }
+
     public static String dumpAll() {
         List<EventLoopImpl> loops;
         synchronized (LIVE) {

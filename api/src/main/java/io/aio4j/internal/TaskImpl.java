@@ -180,7 +180,12 @@ public final class TaskImpl<T> extends TaskCore<T> implements Task<T> {
     }
 
     /** {@code await shield(task)}: the outcome, but a cancellation of the waiter stays with the waiter. */
-    public T awaitShielded() {
+    public static <T> T shield(Task<T> task) {
+        Objects.requireNonNull(task, "task");
+        return ((TaskImpl<T>) task).awaitShielded(); // Task's one implementation
+    }
+
+    private T awaitShielded() {
         waitDone("Aio.shield");
         return outcomeForAwaiter();
     }

@@ -1,12 +1,13 @@
 package io.aio4j.internal;
 
+import io.aio4j.bridge.lowlevel.Forever;
 import java.time.Duration;
 import java.util.Objects;
 
 /** Conversions between asyncio's seconds, {@link Duration}s and the loop's nanoseconds. */
 public final class Time {
-    /** Far enough in the future to mean "never", yet safe to add to any clock reading. */
-    public static final long FOREVER_NANOS = Long.MAX_VALUE / 4;
+    /** The one "forever": see {@link Forever#NANOS}. */
+    public static final long FOREVER_NANOS = Forever.NANOS;
 
     private Time() {
     }

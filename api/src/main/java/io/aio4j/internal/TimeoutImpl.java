@@ -6,6 +6,7 @@ import io.aio4j.TimeoutError;
 import io.aio4j.bridge.internal.Callback;
 import io.aio4j.bridge.internal.Loop;
 import io.aio4j.bridge.internal.Suspensions;
+import io.aio4j.bridge.lowlevel.Forever;
 
 /** asyncio's {@code timeouts.Timeout} state machine. */
 public final class TimeoutImpl implements Timeout {
@@ -22,7 +23,7 @@ public final class TimeoutImpl implements Timeout {
     private final Loop loop;
     private final String label;
     private State state = State.CREATED;
-    private long whenNanos; // Long.MAX_VALUE: no deadline
+    private long whenNanos; // Forever.NEVER: no deadline
     private Callback handle;
     private TaskImpl<?> task;
     private int cancelling;
@@ -35,7 +36,7 @@ public final class TimeoutImpl implements Timeout {
 
     /**
      * Runs {@code body} in the current task under a deadline at {@code whenNanos} (loop clock;
-     * {@code Long.MAX_VALUE}: none); {@code label} names the call in messages, e.g. "Aio.timeout(PT1S)".
+     * {@code Forever.NEVER}: none); {@code label} names the call in messages, e.g. "Aio.timeout(PT1S)".
      */
     public static <T> T run(long whenNanos, String label, Timeout.Body<T> body) {
         TaskImpl<?> task = TaskImpl.current(label);
@@ -54,12 +55,12 @@ public final class TimeoutImpl implements Timeout {
     /** A deadline {@code delayNanos} from now (saturated), or none for {@link Time#FOREVER_NANOS}. */
     public static long deadlineIn(long delayNanos) {
         Loop loop = TaskImpl.current("a timeout").bridgeLoop();
-        return delayNanos >= Time.FOREVER_NANOS ? Long.MAX_VALUE : loop.nanoTime() + delayNanos;
+        return Forever.deadline(loop.nanoTime(), delayNanos);
     }
 
     public static long deadlineAt(double when, String what) {
         if (when == Double.POSITIVE_INFINITY) {
-            return Long.MAX_VALUE;
+            return Forever.NEVER;
         }
         return Time.secondsToNanos(when, what);
     }
@@ -73,7 +74,7 @@ public final class TimeoutImpl implements Timeout {
 
     @Override
     public synchronized double when() {
-        return whenNanos == Long.MAX_VALUE ? Double.POSITIVE_INFINITY : whenNanos / 1e9;
+        return whenNanos == Forever.NEVER ? Double.POSITIVE_INFINITY : whenNanos / 1e9;
     }
 
     @Override
@@ -94,7 +95,7 @@ public final class TimeoutImpl implements Timeout {
             handle.cancel();
             handle = null;
         }
-        if (at == Long.MAX_VALUE) {
+        if (at == Forever.NEVER) {
             return;
         }
         handle = at - loop.nanoTime() <= 0 ? loop.callSoon(this::onTimeout) : loop.callAt(at, this::onTimeout);
@@ -149,7 +150,7 @@ public final class TimeoutImpl implements Timeout {
         if (state != State.ENTERED) {
             return "<Timeout [" + state.text + "]>";
         }
-        String w = whenNanos == Long.MAX_VALUE ? "None" : String.format("%.3f", whenNanos / 1e9);
+        String w = whenNanos == Forever.NEVER ? "None" : String.format("%.3f", whenNanos / 1e9);
         return "<Timeout [" + state.text + "] when=" + w + ">";
     }
 }

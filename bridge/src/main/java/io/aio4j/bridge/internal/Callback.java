@@ -6,7 +6,7 @@ import kotlinx.coroutines.DisposableHandle;
  * A callback queued on a loop: asyncio's {@code Handle}. Cancelling it before it runs means it
  * never runs.
  */
-public class Callback implements Runnable, DisposableHandle {
+public non-sealed class Callback implements Runnable, DisposableHandle, Ready {
     final Runnable action;
     private volatile boolean cancelled;
 
@@ -33,5 +33,10 @@ public class Callback implements Runnable, DisposableHandle {
         if (!cancelled) {
             action.run();
         }
+    }
+
+    @Override
+    public String toString() {
+        return "<Handle " + action + (cancelled ? " cancelled>" : ">");
     }
 }

@@ -23,7 +23,7 @@ import kotlinx.coroutines.JobKt;
  * flag (asyncio's _must_cancel) consumed when a CancelledError is thrown. A parked fiber's pending
  * suspension listens to awaitJob; a request cancels that job (never the task for good) and forgets
  * it, so that the next await gets a fresh one. */
-public abstract class Fiber implements Continuation<Object> {
+public abstract non-sealed class Fiber implements Continuation<Object>, Ready {
     static final int QUEUED = 0, RUNNING = 1, PARKED = 2, READY = 3, DONE = 4;
     private static final Object SUSPENDED = IntrinsicsKt.getCOROUTINE_SUSPENDED();
 
@@ -155,6 +155,26 @@ public abstract class Fiber implements Continuation<Object> {
     /** {@link Waiter#wake} reached this fiber parked on it. */
     public final void resumeFromWaiter() {
         resumeWith(null);
+    }
+
+    /**
+     * asyncio's {@code sleep(delay)}: parks on a waiter that a loop timer wakes; a delay ≤ 0 only
+     * yields ({@link #yieldNow}). A cancelled sleep cancels its timer.
+     */
+    public final void sleep(long nanos) {
+        if (nanos <= 0) {
+            yieldNow();
+            return;
+        }
+        Waiter w = new Waiter();
+        Timer timer = loop.callLater(nanos, w);
+        try {
+            awaitWaiter(w, null, false);
+        } finally {
+            if (!w.woken()) {
+                timer.cancel();
+            }
+        }
     }
 
     /** {@code sleep(0)}: goes to the back of the ready queue and waits for its turn. */

@@ -13,7 +13,7 @@ import java.util.function.IntConsumer;
  * ran) and the handler is queued as a loop callback with the ready ops. The handler re-arms what it
  * still wants with {@link #interest(int)}.
  */
-public final class IoRegistration implements Runnable {
+public final class IoRegistration implements Runnable, Ready {
     private final Loop loop;
     private final SelectionKey key;
     private volatile IntConsumer handler;
@@ -100,7 +100,7 @@ public final class IoRegistration implements Runnable {
     }
 
     /** Guarded by the loop: the selector reported the key; disarm and queue the handler once. */
-    void selectedLocked(java.util.ArrayDeque<Object> ready) {
+    void selectedLocked(java.util.ArrayDeque<Ready> ready) {
         if (!key.isValid()) {
             return;
         }

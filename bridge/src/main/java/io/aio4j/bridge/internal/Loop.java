@@ -1,6 +1,7 @@
 package io.aio4j.bridge.internal;
 
 import io.aio4j.bridge.Carrier;
+import io.aio4j.bridge.lowlevel.Forever;
 import java.io.IOException;
 import java.nio.channels.ClosedChannelException;
 import java.nio.channels.SelectableChannel;
@@ -65,15 +66,15 @@ public final class Loop extends CoroutineDispatcher implements Delay {
      * thread's CURRENT stays this loop, so a switch writes this field instead of a ThreadLocal).
      */
     private Fiber inPlaceFiber;
-    /** Owned mode: what other threads posted (callbacks, fibers, {@link Op}s), drained by the loop. */
-    private final java.util.concurrent.ConcurrentLinkedQueue<Object> inbox = new java.util.concurrent.ConcurrentLinkedQueue<>();
+    /** Owned mode: what other threads posted (callbacks, fibers, engine operations), drained by the loop. */
+    private final Inbox inbox = new Inbox();
     final Clock clock;
     final int permits;
     private final ErrorSink errors;
     private final Poller poller;
 
     // guarded by lock
-    private final ArrayDeque<Object> ready = new ArrayDeque<>();
+    private final ArrayDeque<Ready> ready = new ArrayDeque<>();
     private final TimerQueue timers = new TimerQueue();
     private final LiveFibers live = new LiveFibers();
     private int budget;
@@ -131,12 +132,6 @@ public final class Loop extends CoroutineDispatcher implements Delay {
 
     // ---- who may touch the state ----------------------------------------------------------------
 
-    /** An engine operation that another thread posts to an owned loop; it runs at the next iteration. */
-    @FunctionalInterface
-    interface Op {
-        void run();
-    }
-
     /** Whether the calling thread must post to the inbox instead of touching the state (owned mode). */
     boolean foreign() {
         return owned && Thread.currentThread() != ownerThread;
@@ -156,7 +151,7 @@ public final class Loop extends CoroutineDispatcher implements Delay {
     }
 
     /** Owned mode, from another thread: {@code op} runs on the loop's thread at its next iteration. */
-    void post(Op op) {
+    void post(Inbox.Op op) {
         inbox.offer(op);
         wakeForInbox();
     }
@@ -164,18 +159,6 @@ public final class Loop extends CoroutineDispatcher implements Delay {
     private void wakeForInbox() {
         if (driverState == DRIVER_SELECTING) {
             poller.wakeup();
-        }
-    }
-
-    /** Moves what other threads posted into the ready queue, running posted operations at once. */
-    private void drainInboxLocked() {
-        Object o;
-        while ((o = inbox.poll()) != null) {
-            if (o instanceof Op op) {
-                op.run();
-            } else {
-                scheduleLocked(o);
-            }
         }
     }
 
@@ -237,7 +220,7 @@ public final class Loop extends CoroutineDispatcher implements Delay {
 
     /** Queues {@code item} itself (not wrapped in a {@link Callback}); thread-safe. */
     public void callSoon(Droppable item) {
-        if (!schedule(item)) {
+        if (!schedule(new Callback(item))) {
             throw closedError();
         }
     }
@@ -253,6 +236,10 @@ public final class Loop extends CoroutineDispatcher implements Delay {
 
     /** Runs {@code action} once the loop's clock reaches {@code whenNanos}; thread-safe. */
     public Timer callAt(long whenNanos, Runnable action) {
+        long now = clock.nanoTime();
+        if (whenNanos == Forever.NEVER || whenNanos - now > Forever.NANOS) {
+            whenNanos = now + Forever.NANOS; // Forever.NEVER, or past it: a timer that far never fires
+        }
         Timer t = new Timer(this, whenNanos, action);
         if (foreign()) {
             if (closed) {
@@ -289,11 +276,8 @@ public final class Loop extends CoroutineDispatcher implements Delay {
      */
     public Timer callLater(long delayNanos, Runnable action) {
         long now = clock.nanoTime();
-        return callAt(now + Math.min(Math.max(0, delayNanos), MAX_DELAY_NANOS), action);
+        return callAt(now + Math.min(Math.max(0, delayNanos), Forever.NANOS), action);
     }
-
-    /** The farthest a timer can be from now: deadlines are compared by difference, as nanoTime's are. */
-    static final long MAX_DELAY_NANOS = Long.MAX_VALUE / 2;
 
     /** Timers in the heap, live or cancelled (test support). */
     int timerCount() {
@@ -429,7 +413,7 @@ public final class Loop extends CoroutineDispatcher implements Delay {
             CURRENT.set(this);
             for (;;) {
                 if (running < permits) {
-                    Object next = pollLocked();
+                    Ready next = pollLocked();
                     if (next != null) {
                         dispatchFromDriverLocked(next);
                     } else if (!stopping) {
@@ -471,18 +455,12 @@ public final class Loop extends CoroutineDispatcher implements Delay {
                 throw new IllegalStateException("Cannot close a running event loop");
             }
             closed = true;
-            for (Object item : ready) {
-                if (item instanceof Droppable d) {
-                    dropped.add(d);
-                }
-            }
-            for (Object item : inbox) {
-                if (item instanceof Droppable d) {
-                    dropped.add(d);
-                }
+            List<Inbox.Posted> gone = new ArrayList<>(ready);
+            inbox.dropInto(gone);
+            for (Inbox.Posted item : gone) {
+                droppedBy(item, dropped);
             }
             ready.clear();
-            inbox.clear();
             timers.clear();
         } finally {
             lock.unlock();
@@ -510,7 +488,7 @@ public final class Loop extends CoroutineDispatcher implements Delay {
 
     @Override
     public void dispatch(CoroutineContext context, Runnable block) {
-        if (!schedule(block)) {
+        if (!schedule(new Callback(block))) {
             // kotlinx's contract: a closed dispatcher hands the block to another one
             kotlinx.coroutines.Dispatchers.getIO().dispatch(context, block);
         }
@@ -531,7 +509,7 @@ public final class Loop extends CoroutineDispatcher implements Delay {
     }
 
     private static long millisToNanos(long ms) {
-        return ms >= Long.MAX_VALUE / 1_000_000 ? Long.MAX_VALUE / 2 : ms * 1_000_000;
+        return ms >= Forever.NANOS / 1_000_000 ? Forever.NANOS : ms * 1_000_000;
     }
 
     @Override
@@ -541,8 +519,8 @@ public final class Loop extends CoroutineDispatcher implements Delay {
 
     // ---- scheduling ------------------------------------------------------------------------------
 
-    /** Appends {@code item} (a Runnable or a Fiber step) to the ready queue; false if closed. */
-    boolean schedule(Object item) {
+    /** Appends {@code item} to the ready queue; false if closed. */
+    boolean schedule(Ready item) {
         if (foreign()) {
             if (closed) {
                 return false;
@@ -559,7 +537,7 @@ public final class Loop extends CoroutineDispatcher implements Delay {
         }
     }
 
-    boolean scheduleLocked(Object item) {
+    boolean scheduleLocked(Ready item) {
         if (closed) {
             return false;
         }
@@ -608,13 +586,13 @@ public final class Loop extends CoroutineDispatcher implements Delay {
     }
 
     /** The next item of the current iteration, starting a new iteration when needed; null if none. */
-    private Object pollLocked() {
+    private Ready pollLocked() {
         if (budget <= 0) {
             if (stopping) {
                 return null;
             }
             if (owned) {
-                drainInboxLocked();
+                inbox.drainInto(this);
             }
             if (justSelected) {
                 justSelected = false; // the idle wait was this iteration's select
@@ -643,7 +621,7 @@ public final class Loop extends CoroutineDispatcher implements Delay {
 
     /** A seeded reordering of the items ready at this iteration: one reproducible schedule. */
     private void shuffleReadyLocked() {
-        java.util.List<Object> items = new ArrayList<>(ready);
+        java.util.List<Ready> items = new ArrayList<>(ready);
         java.util.Collections.shuffle(items, schedule);
         ready.clear();
         ready.addAll(items);
@@ -693,7 +671,7 @@ public final class Loop extends CoroutineDispatcher implements Delay {
         budget = 0; // begin a new iteration: collect what the wait brought
     }
 
-    private void dispatchFromDriverLocked(Object next) {
+    private void dispatchFromDriverLocked(Ready next) {
         running++;
         if (next instanceof Fiber f) {
             if (f.prepareStepLocked()) {
@@ -722,7 +700,7 @@ public final class Loop extends CoroutineDispatcher implements Delay {
         }
         unlock();
         try {
-            runCallback((Runnable) next);
+            runCallback((Runnable) next); // a Callback or an IoRegistration
         } finally {
             lock();
             running--;
@@ -788,7 +766,7 @@ public final class Loop extends CoroutineDispatcher implements Delay {
         try {
             running--;
             for (;;) {
-                Object next = pollLocked();
+                Ready next = pollLocked();
                 if (next == null) {
                     if (running < permits) {
                         wakeDriverLocked();
@@ -826,7 +804,7 @@ public final class Loop extends CoroutineDispatcher implements Delay {
                 }
                 unlock();
                 try {
-                    runCallback((Runnable) next);
+                    runCallback((Runnable) next); // a Callback or an IoRegistration
                 } finally {
                     lock();
                     running--;
@@ -850,17 +828,14 @@ public final class Loop extends CoroutineDispatcher implements Delay {
         }
     }
 
-    private static IllegalStateException closedError() {
-        return new IllegalStateException("Event loop is closed");
+    /** A queued submission that must hear that the closing loop drops it. */
+    private static void droppedBy(Inbox.Posted item, List<Droppable> dropped) {
+        if (item instanceof Callback c && c.action instanceof Droppable d && !c.cancelled()) {
+            dropped.add(d);
+        }
     }
 
-    /** Where the loop reports errors nobody else can receive (asyncio's exception handler). */
-    @FunctionalInterface
-    public interface ErrorSink {
-        void report(String message, Throwable error);
-
-        /** Logs through {@code System.Logger} "io.aio4j" at ERROR. */
-        ErrorSink LOG = (message, error) ->
-                System.getLogger("io.aio4j").log(System.Logger.Level.ERROR, message, error);
+    private static IllegalStateException closedError() {
+        return new IllegalStateException("Event loop is closed");
     }
 }

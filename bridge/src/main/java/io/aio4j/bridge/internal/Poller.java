@@ -33,7 +33,7 @@ final class Poller {
     }
 
     /** Queues the handler of every selected key on {@code ready} and clears the selection. */
-    void collectSelected(ArrayDeque<Object> ready) {
+    void collectSelected(ArrayDeque<Ready> ready) {
         var selected = selector.selectedKeys();
         if (selected.isEmpty()) {
             return;

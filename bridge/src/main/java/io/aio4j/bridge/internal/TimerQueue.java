@@ -46,7 +46,7 @@ final class TimerQueue {
     }
 
     /** Moves every live timer due at {@code now} to {@code ready}, in deadline order. */
-    void collectDue(long now, ArrayDeque<Object> ready) {
+    void collectDue(long now, ArrayDeque<Ready> ready) {
         Timer t;
         while ((t = heap.peek()) != null && t.whenNanos - now <= 0) {
             heap.poll();

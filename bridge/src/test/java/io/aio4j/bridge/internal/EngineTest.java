@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.aio4j.bridge.Carrier;
+import io.aio4j.bridge.lowlevel.Forever;
 import io.aio4j.bridge.lowlevel.Waiter;
 import java.util.ArrayList;
 import java.util.List;
@@ -94,7 +95,7 @@ class EngineTest {
     }
 
     private static Object run(Carrier carrier, Body.Code code) {
-        Loop loop = new Loop(1, carrier, Clock.SYSTEM, Loop.ErrorSink.LOG);
+        Loop loop = new Loop(1, carrier, Clock.SYSTEM, ErrorSink.LOG);
         try {
             Body b = new Body(loop, code);
             loop.runForever();
@@ -140,7 +141,7 @@ class EngineTest {
     @ParameterizedTest
     @MethodSource("carriers")
     void aFiberCancelledBeforeItsFirstStepNeverRuns(Carrier carrier) {
-        Loop loop = new Loop(1, carrier, Clock.SYSTEM, Loop.ErrorSink.LOG);
+        Loop loop = new Loop(1, carrier, Clock.SYSTEM, ErrorSink.LOG);
         try {
             List<String> ran = new ArrayList<>();
             Body b = new Body(loop, self -> ran.add("ran"));
@@ -160,6 +161,7 @@ class EngineTest {
         Object outcome = run(carrier, self -> {
             self.loop.callLater(Long.MAX_VALUE, () -> fired.add("far"));
             self.loop.callLater(Long.MAX_VALUE - self.loop.nanoTime() + 1, () -> fired.add("past the end"));
+            self.loop.callAt(Forever.NEVER, () -> fired.add("never"));
             AtomicReference<Waiter> box = new AtomicReference<>();
             self.loop.callLater(1_000_000, () -> box.get().wake());
             self.awaitResume(box);
