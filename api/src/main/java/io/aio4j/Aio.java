@@ -136,7 +136,7 @@ public final class Aio {
      * @throws IllegalStateException outside a task
      */
     public static void sleep(Duration delay) {
-        sleepNanos(Time.toNanos(delay));
+        Suspensions.currentFiber("Aio.sleep").sleep(Time.toNanos(delay));
     }
 
     /**
@@ -145,11 +145,7 @@ public final class Aio {
      * @throws IllegalArgumentException if {@code seconds} is NaN
      */
     public static void sleep(double seconds) {
-        sleepNanos(Time.secondsToNanos(seconds, "Aio.sleep's delay"));
-    }
-
-    private static void sleepNanos(long nanos) {
-        Suspensions.currentFiber("Aio.sleep").sleep(nanos);
+        Suspensions.currentFiber("Aio.sleep").sleep(Time.secondsToNanos(seconds, "Aio.sleep's delay"));
     }
 
     // ---- tasks -----------------------------------------------------------------------------------

@@ -223,7 +223,22 @@ public abstract non-sealed class Fiber implements Continuation<Object>, Ready {
         }
     }
 
+    /*
+     * The frames between a parked task's body and the carrier's yield are copied into every parked
+     * continuation (the heap a sleeping task holds), so the parking path keeps them few and small:
+     * the state change happens in prepareToPark, which returns before the switch.
+     */
     private Object parkAndResume(Waiter w, Waiter.OnCancel onCancel) {
+        prepareToPark(w, onCancel);
+        if (loop.owned) {
+            loop.suspendInPlace(this);
+        } else {
+            loop.yieldBaton(this, false);
+        }
+        return afterResume();
+    }
+
+    private void prepareToPark(Waiter w, Waiter.OnCancel onCancel) {
         Object target = null;
         String message = null;
         loop.lock();
@@ -245,12 +260,6 @@ public abstract non-sealed class Fiber implements Continuation<Object>, Ready {
             loop.unlock();
         }
         deliverCancel(target, message);
-        if (loop.owned) {
-            loop.suspendInPlace(this);
-        } else {
-            loop.yieldBaton(this, false);
-        }
-        return afterResume();
     }
 
     private Object afterResume() {

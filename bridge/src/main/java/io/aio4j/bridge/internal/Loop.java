@@ -594,16 +594,20 @@ public final class Loop extends CoroutineDispatcher implements Delay {
             if (owned) {
                 inbox.drainInto(this);
             }
-            if (justSelected) {
-                justSelected = false; // the idle wait was this iteration's select
-            } else if (driverState != DRIVER_SELECTING) {
-                try {
-                    poller.selectNow();
-                } catch (IOException e) {
-                    report("selector failed", e);
+            // the selector is not thread-safe: while the driver waits in it (parallel mode), only the
+            // driver touches it, and collects what its select reported once it has the lock again
+            if (driverState != DRIVER_SELECTING) {
+                if (justSelected) {
+                    justSelected = false; // the idle wait was this iteration's select
+                } else {
+                    try {
+                        poller.selectNow();
+                    } catch (IOException e) {
+                        report("selector failed", e);
+                    }
                 }
+                poller.collectSelected(ready); // asyncio's _process_events: after what was already ready
             }
-            poller.collectSelected(ready); // asyncio's _process_events: after what was already ready
             if (!timers.isEmpty()) {
                 timers.collectDue(clock.nanoTime(), ready);
             }
