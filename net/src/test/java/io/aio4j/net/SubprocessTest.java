@@ -68,6 +68,24 @@ class SubprocessTest {
     }
 
     @Test
+    void aChildAnsweringLineByLineNeverLeavesALineUnread() {
+        // the pump thread fed the reader between readline's look at the buffer and its wait: the task
+        // then waited for a line that was already there (about once in 2,500-20,000 round trips)
+        Aio.run(() -> {
+            Process p = Net.createSubprocessExec(List.of("cat"), SubprocessOptions.defaults());
+            for (int i = 0; i < 20_000; i++) {
+                byte[] line = (i + "\n").getBytes(UTF_8);
+                p.stdin().write(line);
+                p.stdin().drain();
+                byte[] got = Aio.waitFor(java.time.Duration.ofSeconds(10), () -> p.stdout().readline());
+                assertEquals(i + "\n", new String(got, UTF_8), "round trip " + i);
+            }
+            p.stdin().close();
+            assertEquals(0, p.await());
+        });
+    }
+
+    @Test
     void aLargeOutputFlowsThroughThePausedAndResumedPipe() {
         Aio.run(() -> {
             Process p = Net.createSubprocessShell("head -c 3000000 /dev/zero");

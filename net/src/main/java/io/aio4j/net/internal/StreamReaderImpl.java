@@ -31,6 +31,8 @@ public final class StreamReaderImpl implements StreamReader {
     private boolean eof;
     private Throwable exception;
     private Waiter waiter;
+    /** How many times data, EOF or an error came in (guarded by lock): see waitForData. */
+    private long feeds;
     private boolean paused;
     private volatile boolean foreignFed; // fed by another thread (a pipe's pump), not by the loop
 
@@ -127,6 +129,7 @@ public final class StreamReaderImpl implements StreamReader {
     }
 
     private void wakeUpWaiterLocked() {
+        feeds++;
         Waiter w = waiter;
         if (w != null) {
             waiter = null;
@@ -165,9 +168,17 @@ public final class StreamReaderImpl implements StreamReader {
         }
     }
 
-    private void waitForData(String funcName) {
+    /**
+     * asyncio's {@code _wait_for_data}. {@code seen} is {@link #feeds} read in the same locked block
+     * that found too little data: a reader fed by another thread (a pipe's pump) may have been fed
+     * between that block and this one, and must not wait for what already arrived.
+     */
+    private void waitForData(String funcName, long seen) {
         Waiter w;
         synchronized (lock) {
+            if (feeds != seen) {
+                return; // data, EOF or an error came in since the caller looked: look again
+            }
             if (waiter != null) {
                 throw new IllegalStateException(funcName + "() called while another task is already waiting for "
                         + "incoming data on this StreamReader; only one task may read a stream at a time");
@@ -232,11 +243,13 @@ public final class StreamReaderImpl implements StreamReader {
             }
         }
         boolean wait;
+        long seen;
         synchronized (lock) {
             wait = end == start && !eof;
+            seen = feeds;
         }
         if (wait) {
-            waitForData("read");
+            waitForData("read", seen);
         }
         synchronized (lock) {
             return takeLocked(Math.min(n, end - start));
@@ -255,6 +268,7 @@ public final class StreamReaderImpl implements StreamReader {
             return EMPTY;
         }
         for (;;) {
+            long seen;
             synchronized (lock) {
                 if (end - start >= n) {
                     return takeLocked(n);
@@ -263,8 +277,9 @@ public final class StreamReaderImpl implements StreamReader {
                     byte[] partial = takeLocked(end - start);
                     throw new IncompleteReadError(partial, n);
                 }
+                seen = feeds;
             }
-            waitForData("readexactly");
+            waitForData("readexactly", seen);
         }
     }
 
@@ -314,6 +329,7 @@ public final class StreamReaderImpl implements StreamReader {
         }
         int offset = 0;
         for (;;) {
+            long seen;
             synchronized (lock) {
                 int buflen = end - start;
                 if (buflen - offset >= minSeplen) {
@@ -341,8 +357,9 @@ public final class StreamReaderImpl implements StreamReader {
                     byte[] chunk = takeLocked(end - start);
                     throw new IncompleteReadError(chunk, -1);
                 }
+                seen = feeds;
             }
-            waitForData("readuntil");
+            waitForData("readuntil", seen);
         }
     }
 
