@@ -6,7 +6,6 @@ import java.io.IOException;
 import java.nio.channels.ClosedChannelException;
 import java.nio.channels.SelectableChannel;
 import java.nio.channels.Selector;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.locks.LockSupport;
@@ -74,10 +73,9 @@ public final class Loop extends CoroutineDispatcher implements Delay {
     private final Poller poller;
 
     // guarded by lock
-    private final ArrayDeque<Ready> ready = new ArrayDeque<>();
+    private final ReadyQueue ready = new ReadyQueue();
     private final TimerQueue timers = new TimerQueue();
     private final LiveFibers live = new LiveFibers();
-    private int budget;
     /** The idle wait just selected: the next iteration collects its keys without polling again. */
     private boolean justSelected;
     int running;
@@ -89,7 +87,6 @@ public final class Loop extends CoroutineDispatcher implements Delay {
     private final java.util.concurrent.atomic.AtomicInteger foreignWaits = new java.util.concurrent.atomic.AtomicInteger();
     private final java.util.concurrent.atomic.AtomicInteger externalWaits = new java.util.concurrent.atomic.AtomicInteger();
     // test support, off by default
-    private volatile java.util.Random schedule;
     /** Open resources and where they were created, for leak reports (the test kit turns it on). */
     public final ResourceTracker resources = new ResourceTracker();
     /** Debug mode's step timer, or null when debug mode is off (a plain read on the hot path). */
@@ -307,7 +304,16 @@ public final class Loop extends CoroutineDispatcher implements Delay {
      * reproducible schedule for a seeded random); null restores asyncio's FIFO order.
      */
     public void schedule(java.util.Random random) {
-        this.schedule = random;
+        if (foreign()) {
+            post(() -> ready.schedule(random));
+            return;
+        }
+        lock();
+        try {
+            ready.schedule(random);
+        } finally {
+            unlock();
+        }
     }
 
     /** Whether nothing is ready to run now (timers and I/O aside). */
@@ -455,12 +461,12 @@ public final class Loop extends CoroutineDispatcher implements Delay {
                 throw new IllegalStateException("Cannot close a running event loop");
             }
             closed = true;
-            List<Inbox.Posted> gone = new ArrayList<>(ready);
+            List<Inbox.Posted> gone = new ArrayList<>();
+            ready.dropInto(gone);
             inbox.dropInto(gone);
             for (Inbox.Posted item : gone) {
                 droppedBy(item, dropped);
             }
-            ready.clear();
             timers.clear();
         } finally {
             lock.unlock();
@@ -541,7 +547,7 @@ public final class Loop extends CoroutineDispatcher implements Delay {
         if (closed) {
             return false;
         }
-        ready.addLast(item);
+        ready.add(item);
         if (running < permits) {
             wakeDriverLocked();
         }
@@ -587,7 +593,7 @@ public final class Loop extends CoroutineDispatcher implements Delay {
 
     /** The next item of the current iteration, starting a new iteration when needed; null if none. */
     private Ready pollLocked() {
-        if (budget <= 0) {
+        if (ready.iterationOver()) {
             if (stopping) {
                 return null;
             }
@@ -606,29 +612,16 @@ public final class Loop extends CoroutineDispatcher implements Delay {
                         report("selector failed", e);
                     }
                 }
-                poller.collectSelected(ready); // asyncio's _process_events: after what was already ready
+                poller.collectSelected(ready.items()); // asyncio's _process_events: after what was already ready
             }
             if (!timers.isEmpty()) {
-                timers.collectDue(clock.nanoTime(), ready);
+                timers.collectDue(clock.nanoTime(), ready.items());
             }
-            budget = ready.size();
-            if (schedule != null && budget > 1) {
-                shuffleReadyLocked();
-            }
-            if (budget == 0) {
+            if (!ready.beginIteration()) {
                 return null;
             }
         }
-        budget--;
-        return ready.pollFirst();
-    }
-
-    /** A seeded reordering of the items ready at this iteration: one reproducible schedule. */
-    private void shuffleReadyLocked() {
-        java.util.List<Ready> items = new ArrayList<>(ready);
-        java.util.Collections.shuffle(items, schedule);
-        ready.clear();
-        ready.addAll(items);
+        return ready.next();
     }
 
     private void wakeDriverLocked() {
@@ -672,7 +665,7 @@ public final class Loop extends CoroutineDispatcher implements Delay {
                 justSelected = selected;
             }
         }
-        budget = 0; // begin a new iteration: collect what the wait brought
+        ready.endIteration(); // begin a new iteration: collect what the wait brought
     }
 
     private void dispatchFromDriverLocked(Ready next) {
