@@ -187,9 +187,9 @@ public abstract non-sealed class Fiber implements Continuation<Object>, Ready {
             loop.unlock();
         }
         if (loop.owned) {
-            loop.suspendInPlace(this);
+            loop.baton.suspendInPlace(this);
         } else {
-            loop.yieldBaton(this, false);
+            loop.baton.yieldBaton(this, false);
         }
         afterResume();
     }
@@ -231,9 +231,9 @@ public abstract non-sealed class Fiber implements Continuation<Object>, Ready {
     private Object parkAndResume(Waiter w, Waiter.OnCancel onCancel) {
         prepareToPark(w, onCancel);
         if (loop.owned) {
-            loop.suspendInPlace(this);
+            loop.baton.suspendInPlace(this);
         } else {
-            loop.yieldBaton(this, false);
+            loop.baton.yieldBaton(this, false);
         }
         return afterResume();
     }
@@ -521,10 +521,10 @@ public abstract non-sealed class Fiber implements Continuation<Object>, Ready {
             onStrand = false;
             finish();
             if (loop.owned) {
-                loop.finishedInPlace(); // the driver takes the loop thread back when the strand ends
+                loop.baton.finishedInPlace(); // the driver takes the loop thread back when the strand ends
             } else {
                 Loop.CURRENT.remove();
-                loop.yieldBaton(this, true);
+                loop.baton.yieldBaton(this, true);
             }
         }
     }

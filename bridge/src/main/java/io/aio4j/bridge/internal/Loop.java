@@ -8,7 +8,6 @@ import java.nio.channels.SelectableChannel;
 import java.nio.channels.Selector;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.locks.LockSupport;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.IntConsumer;
 import kotlin.Unit;
@@ -19,38 +18,23 @@ import kotlinx.coroutines.Delay;
 import kotlinx.coroutines.DisposableHandle;
 
 /**
- * The event loop: a kotlinx {@link CoroutineDispatcher} and {@link Delay} with a ready queue, a timer
- * heap, a clock and a {@link Selector}, driving fibers under asyncio's baton.
+ * The event loop: a kotlinx {@link CoroutineDispatcher} and {@link Delay} over its parts — the ready
+ * queue ({@link ReadyQueue}), the timers ({@link TimerQueue}), the selector ({@link Poller}), the live
+ * tasks ({@link LiveFibers}), the inbox of other threads ({@link Inbox}) and the run loop with its
+ * driver and permits ({@link Baton}) — and the operations the api and net call on a loop.
  */
-/* Overview.
- *
- * The ready queue holds two kinds of item: Runnables (callbacks, kotlinx dispatched blocks, timer
- * and selector callbacks) and Fibers (a step of a task). Whoever holds a permit (the "baton"; one
- * permit unless Config.parallel(n)) takes items from it. Items are taken in loop iterations as in
- * asyncio's _run_once: at an iteration boundary the selector is polled without blocking, due timers
- * are moved to the ready queue, and then exactly the items present at that moment run; items added
- * meanwhile wait for the next iteration.
- *
- * There is no dedicated loop thread while fibers are busy. A fiber that suspends (yieldBaton) takes
- * the next item itself: a callback runs inline on its thread, a fiber gets the baton handed over
- * directly (one unpark), and the suspending fiber parks. Only when nothing is ready does the baton go
- * back to the driver, the thread that called runForever(): it waits in selector.select() with the next
- * timer's timeout. Other threads scheduling work wake the driver only when it is actually waiting
- * (selector.wakeup() when selecting, unpark when parked).
- *
- * Who may touch this state. On the loop-thread carrier ("owned" mode) fibers run on the loop's own
+/* Who may touch the parts. On the loop-thread carrier ("owned" mode) fibers run on the loop's own
  * thread, so the state belongs to that one thread and takes no lock at all; another thread never
- * touches it but posts what it wants done (a callback, a resume, a cancel, a timer) to the inbox, a
- * lock-free queue that the loop drains at each iteration boundary, and wakes the selector if the loop
- * waits in it. On the virtual-thread carrier fibers run on threads of their own, and the state is
- * guarded by `lock` (lock()/unlock() below). The lock is never held while user code, kotlinx code or
- * a resumption runs, so loops cannot deadlock each other through it.
+ * touches it but posts what it wants done (a callback, a resume, a cancel, a timer) to the inbox,
+ * which the loop drains at each iteration boundary, waking the selector if the loop waits in it. On
+ * the virtual-thread carrier fibers run on threads of their own, and the state is guarded by `lock`
+ * (lock()/unlock() below). The lock is never held while user code, kotlinx code or a resumption runs,
+ * so loops cannot deadlock each other through it.
  */
 public final class Loop extends CoroutineDispatcher implements Delay {
     /** The fiber whose body runs on this thread, or the loop whose callbacks run on it; else null. */
     static final ThreadLocal<Object> CURRENT = new ThreadLocal<>();
 
-    private static final int DRIVER_NONE = 0, DRIVER_ACTIVE = 1, DRIVER_PARKED = 2, DRIVER_SELECTING = 3;
 
     private final ReentrantLock lock = new ReentrantLock();
     final Carrier carrier;
@@ -64,24 +48,20 @@ public final class Loop extends CoroutineDispatcher implements Delay {
      * Owned mode: the fiber running on the loop thread now, or null while the loop itself runs (the
      * thread's CURRENT stays this loop, so a switch writes this field instead of a ThreadLocal).
      */
-    private Fiber inPlaceFiber;
+    Fiber inPlaceFiber;
     /** Owned mode: what other threads posted (callbacks, fibers, engine operations), drained by the loop. */
-    private final Inbox inbox = new Inbox();
+    final Inbox inbox = new Inbox();
     final Clock clock;
     final int permits;
     private final ErrorSink errors;
-    private final Poller poller;
+    final Poller poller;
 
     // guarded by lock
-    private final ReadyQueue ready = new ReadyQueue();
-    private final TimerQueue timers = new TimerQueue();
+    final ReadyQueue ready = new ReadyQueue();
+    final TimerQueue timers = new TimerQueue();
     private final LiveFibers live = new LiveFibers();
-    /** The idle wait just selected: the next iteration collects its keys without polling again. */
-    private boolean justSelected;
-    int running;
-    private volatile Thread driver;
-    private volatile int driverState = DRIVER_NONE;
-    private boolean stopping;
+    /** The driver and the permits: the run loop (see {@link Baton}). */
+    final Baton baton = new Baton(this);
     private volatile boolean closed;
     private volatile Object owner;
     private final java.util.concurrent.atomic.AtomicInteger foreignWaits = new java.util.concurrent.atomic.AtomicInteger();
@@ -154,7 +134,7 @@ public final class Loop extends CoroutineDispatcher implements Delay {
     }
 
     private void wakeForInbox() {
-        if (driverState == DRIVER_SELECTING) {
+        if (baton.driverState == Baton.DRIVER_SELECTING) {
             poller.wakeup();
         }
     }
@@ -262,8 +242,8 @@ public final class Loop extends CoroutineDispatcher implements Delay {
             return;
         }
         timers.add(t);
-        if (timers.isFirst(t) && running < permits) {
-            wakeDriverLocked(); // the driver's select timeout just got shorter
+        if (timers.isFirst(t) && baton.running < permits) {
+            baton.wakeDriverLocked(); // the driver's select timeout just got shorter
         }
     }
 
@@ -349,7 +329,7 @@ public final class Loop extends CoroutineDispatcher implements Delay {
 
     /** Under lock: interest ops changed; a driver blocked in select must see them. */
     void interestChangedLocked() {
-        if (!owned && driverState == DRIVER_SELECTING) {
+        if (!owned && baton.driverState == Baton.DRIVER_SELECTING) {
             poller.wakeup();
         }
     }
@@ -365,7 +345,7 @@ public final class Loop extends CoroutineDispatcher implements Delay {
     }
 
     public boolean isRunning() {
-        return driver != null;
+        return baton.driver != null;
     }
 
     public boolean isClosed() {
@@ -385,9 +365,9 @@ public final class Loop extends CoroutineDispatcher implements Delay {
         }
         lock();
         try {
-            stopping = true;
-            if (running < permits) {
-                wakeDriverLocked();
+            baton.stopping = true;
+            if (baton.running < permits) {
+                baton.wakeDriverLocked();
             }
         } finally {
             unlock();
@@ -405,38 +385,22 @@ public final class Loop extends CoroutineDispatcher implements Delay {
             if (closed) {
                 throw closedError();
             }
-            if (driver != null) {
-                throw new IllegalStateException("This event loop is already running (on " + driver + ")");
+            if (baton.driver != null) {
+                throw new IllegalStateException("This event loop is already running (on " + baton.driver + ")");
             }
-            driver = Thread.currentThread();
-            ownerThread = driver;
-            driverState = DRIVER_ACTIVE;
+            baton.driver = Thread.currentThread();
+            ownerThread = baton.driver;
+            baton.driverState = Baton.DRIVER_ACTIVE;
         } finally {
             lock.unlock();
         }
         lock();
         try {
             CURRENT.set(this);
-            for (;;) {
-                if (running < permits) {
-                    Ready next = pollLocked();
-                    if (next != null) {
-                        dispatchFromDriverLocked(next);
-                    } else if (!stopping) {
-                        idleLocked();
-                    } else if (running == 0) {
-                        stopping = false;
-                        return;
-                    } else {
-                        parkDriverLocked();
-                    }
-                } else {
-                    parkDriverLocked();
-                }
-            }
+            baton.drive();
         } finally {
-            driver = null;
-            driverState = DRIVER_NONE;
+            baton.driver = null;
+            baton.driverState = Baton.DRIVER_NONE;
             CURRENT.set(outer);
             unlock();
         }
@@ -457,7 +421,7 @@ public final class Loop extends CoroutineDispatcher implements Delay {
             if (closed) {
                 return;
             }
-            if (driver != null) {
+            if (baton.driver != null) {
                 throw new IllegalStateException("Cannot close a running event loop");
             }
             closed = true;
@@ -548,8 +512,8 @@ public final class Loop extends CoroutineDispatcher implements Delay {
             return false;
         }
         ready.add(item);
-        if (running < permits) {
-            wakeDriverLocked();
+        if (baton.running < permits) {
+            baton.wakeDriverLocked();
         }
         return true;
     }
@@ -588,240 +552,6 @@ public final class Loop extends CoroutineDispatcher implements Delay {
             timers.cancelledOne();
         } finally {
             unlock();
-        }
-    }
-
-    /** The next item of the current iteration, starting a new iteration when needed; null if none. */
-    private Ready pollLocked() {
-        if (ready.iterationOver()) {
-            if (stopping) {
-                return null;
-            }
-            if (owned) {
-                inbox.drainInto(this);
-            }
-            // the selector is not thread-safe: while the driver waits in it (parallel mode), only the
-            // driver touches it, and collects what its select reported once it has the lock again
-            if (driverState != DRIVER_SELECTING) {
-                if (justSelected) {
-                    justSelected = false; // the idle wait was this iteration's select
-                } else {
-                    try {
-                        poller.selectNow();
-                    } catch (IOException e) {
-                        report("selector failed", e);
-                    }
-                }
-                poller.collectSelected(ready.items()); // asyncio's _process_events: after what was already ready
-            }
-            if (!timers.isEmpty()) {
-                timers.collectDue(clock.nanoTime(), ready.items());
-            }
-            if (!ready.beginIteration()) {
-                return null;
-            }
-        }
-        return ready.next();
-    }
-
-    private void wakeDriverLocked() {
-        if (driverState == DRIVER_PARKED) {
-            driverState = DRIVER_ACTIVE;
-            LockSupport.unpark(driver);
-        } else if (driverState == DRIVER_SELECTING) {
-            poller.wakeup();
-        }
-    }
-
-    private void parkDriverLocked() {
-        driverState = DRIVER_PARKED;
-        unlock();
-        try {
-            while (driverState == DRIVER_PARKED) {
-                LockSupport.park(this);
-            }
-        } finally {
-            lock();
-            driverState = DRIVER_ACTIVE;
-        }
-    }
-
-    private void idleLocked() {
-        long timeout = timers.nextDelay(clock.nanoTime());
-        if (timeout != 0) {
-            driverState = DRIVER_SELECTING;
-            boolean selected = false;
-            unlock();
-            try {
-                if (!owned || inbox.isEmpty()) { // after the volatile write: a poster sees SELECTING or we see its item
-                    clock.idle(poller.selector(), timeout);
-                    selected = true;
-                }
-            } catch (IOException e) {
-                report("selector failed", e);
-            } finally {
-                lock();
-                driverState = DRIVER_ACTIVE;
-                justSelected = selected;
-            }
-        }
-        ready.endIteration(); // begin a new iteration: collect what the wait brought
-    }
-
-    private void dispatchFromDriverLocked(Ready next) {
-        running++;
-        if (next instanceof Fiber f) {
-            if (f.prepareStepLocked()) {
-                unlock();
-                try {
-                    if (owned) {
-                        inPlaceFiber = f;
-                    }
-                    f.handTo(); // owned: runs the fiber on this thread until it parks or ends
-                } finally {
-                    if (owned) {
-                        inPlaceFiber = null;
-                    }
-                    lock();
-                }
-                return; // the fiber keeps its permit until it yields
-            }
-            unlock();
-            try {
-                f.cancelBeforeStart();
-            } finally {
-                lock();
-                running--;
-            }
-            return;
-        }
-        unlock();
-        try {
-            runCallback((Runnable) next); // a Callback or an IoRegistration
-        } finally {
-            lock();
-            running--;
-        }
-    }
-
-    private void runCallback(Runnable r) {
-        SlowSteps s = slow;
-        if (s != null) {
-            s.begin(r);
-        }
-        try {
-            r.run();
-        } catch (Throwable t) {
-            report("Exception in callback " + r, t);
-        } finally {
-            if (s != null) {
-                s.end();
-            }
-        }
-    }
-
-    /**
-     * Owned mode: {@code self} set its state (parked, or ready again) and gives the loop thread back to
-     * the driver, which runs what is ready (this fiber too, when its turn comes) and resumes it by
-     * running its strand again. Nothing of the loop's scheduling stays on the parked strand's stack.
-     */
-    void suspendInPlace(Fiber self) {
-        SlowSteps s = slow;
-        if (s != null) {
-            s.end();
-        }
-        running--;
-        carrier.park();
-        s = slow;
-        if (s != null) {
-            s.begin(self);
-        }
-    }
-
-    /** Owned mode: a fiber's body is over; its strand ends and the driver goes on. */
-    void finishedInPlace() {
-        SlowSteps s = slow;
-        if (s != null) {
-            s.end();
-        }
-        running--;
-    }
-
-    /**
-     * Called by {@code self}'s own thread after it set its state (parked, ready again, or done): gives
-     * up its permit, runs what is ready until it finds a fiber to hand the baton to (or itself), and
-     * parks until it gets the baton back (unless it is done).
-     */
-    void yieldBaton(Fiber self, boolean finished) {
-        Fiber handTo = null;
-        boolean ranCallbacks = false;
-        SlowSteps slowSteps = slow;
-        if (slowSteps != null) {
-            slowSteps.end();
-        }
-        lock();
-        try {
-            running--;
-            for (;;) {
-                Ready next = pollLocked();
-                if (next == null) {
-                    if (running < permits) {
-                        wakeDriverLocked();
-                    }
-                    break;
-                }
-                running++;
-                if (next == self) {
-                    self.state = Fiber.RUNNING;
-                    if (ranCallbacks) {
-                        CURRENT.set(self);
-                    }
-                    if (slowSteps != null) {
-                        slowSteps.begin(self);
-                    }
-                    return; // our own turn came first: continue without switching
-                }
-                if (next instanceof Fiber f) {
-                    if (f.prepareStepLocked()) {
-                        handTo = f;
-                        break;
-                    }
-                    unlock();
-                    try {
-                        f.cancelBeforeStart();
-                    } finally {
-                        lock();
-                        running--;
-                    }
-                    continue;
-                }
-                if (!ranCallbacks) {
-                    ranCallbacks = true;
-                    CURRENT.set(this);
-                }
-                unlock();
-                try {
-                    runCallback((Runnable) next); // a Callback or an IoRegistration
-                } finally {
-                    lock();
-                    running--;
-                }
-            }
-        } finally {
-            unlock();
-        }
-        if (ranCallbacks) {
-            CURRENT.set(finished ? null : self);
-        }
-        if (handTo != null) {
-            handTo.handTo();
-        }
-        if (!finished) {
-            self.parkUntilGo();
-            SlowSteps s = slow;
-            if (s != null) {
-                s.begin(self);
-            }
         }
     }
 
