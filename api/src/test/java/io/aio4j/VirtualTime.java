@@ -1,6 +1,6 @@
 package io.aio4j;
 
-import io.aio4j.bridge.internal.VirtualClock;
+import io.aio4j.bridge.lowlevel.VirtualClock;
 import io.aio4j.internal.EventLoopImpl;
 import io.aio4j.internal.RunnerImpl;
 

@@ -1,7 +1,7 @@
 package io.aio4j.internal;
 
 import io.aio4j.AsyncCallable;
-import io.aio4j.bridge.internal.Droppable;
+import io.aio4j.bridge.lowlevel.Droppable;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 

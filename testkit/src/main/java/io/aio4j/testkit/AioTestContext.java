@@ -2,7 +2,7 @@ package io.aio4j.testkit;
 
 import io.aio4j.Aio;
 import io.aio4j.EventLoop;
-import io.aio4j.bridge.internal.VirtualClock;
+import io.aio4j.bridge.lowlevel.VirtualClock;
 import io.aio4j.internal.EventLoopImpl;
 import java.time.Duration;
 import java.util.Objects;

@@ -3,7 +3,7 @@ package io.aio4j.testkit;
 import io.aio4j.Aio;
 import io.aio4j.Config;
 import io.aio4j.bridge.internal.Suspensions;
-import io.aio4j.bridge.internal.VirtualClock;
+import io.aio4j.bridge.lowlevel.VirtualClock;
 import io.aio4j.internal.EventLoopImpl;
 import io.aio4j.internal.RunnerImpl;
 import io.aio4j.internal.TaskImpl;

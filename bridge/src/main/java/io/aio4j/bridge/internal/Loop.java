@@ -1,5 +1,8 @@
 package io.aio4j.bridge.internal;
 
+import io.aio4j.bridge.lowlevel.ErrorSink;
+import io.aio4j.bridge.lowlevel.Droppable;
+import io.aio4j.bridge.lowlevel.Clock;
 import io.aio4j.bridge.Carrier;
 import io.aio4j.bridge.lowlevel.Forever;
 import java.io.IOException;
@@ -31,7 +34,7 @@ import kotlinx.coroutines.DisposableHandle;
  * (lock()/unlock() below). The lock is never held while user code, kotlinx code or a resumption runs,
  * so loops cannot deadlock each other through it.
  */
-public final class Loop extends CoroutineDispatcher implements Delay {
+public final class Loop extends CoroutineDispatcher implements Delay, Clock.Driven {
     /** The fiber whose body runs on this thread, or the loop whose callbacks run on it; else null. */
     static final ThreadLocal<Object> CURRENT = new ThreadLocal<>();
 
@@ -84,9 +87,7 @@ public final class Loop extends CoroutineDispatcher implements Delay {
         this.ownerThread = Thread.currentThread();
         this.clock = clock;
         this.errors = errors;
-        if (clock instanceof VirtualClock v) {
-            v.attach(this);
-        }
+        clock.attach(this);
         this.poller = new Poller(); // last: a refused configuration must not leave a selector open
     }
 
@@ -309,7 +310,13 @@ public final class Loop extends CoroutineDispatcher implements Delay {
         }
     }
 
+    @Override
+    public void wakeup() {
+        poller.wakeup();
+    }
+
     /** Tasks parked in a wait that another thread will end (a thread's work, a future, a pipe). */
+    @Override
     public int foreignWaits() {
         return foreignWaits.get();
     }
@@ -319,6 +326,7 @@ public final class Loop extends CoroutineDispatcher implements Delay {
     }
 
     /** Tasks parked in a Kotlin suspend function (which may end on another thread, or on a loop timer). */
+    @Override
     public int externalWaits() {
         return externalWaits.get();
     }

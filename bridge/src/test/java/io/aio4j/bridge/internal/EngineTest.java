@@ -1,5 +1,7 @@
 package io.aio4j.bridge.internal;
 
+import io.aio4j.bridge.lowlevel.ErrorSink;
+import io.aio4j.bridge.lowlevel.Clock;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;

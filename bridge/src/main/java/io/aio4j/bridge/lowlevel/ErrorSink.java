@@ -1,4 +1,4 @@
-package io.aio4j.bridge.internal;
+package io.aio4j.bridge.lowlevel;
 
 /** Where a loop reports errors nobody else can receive (asyncio's exception handler). */
 @FunctionalInterface

@@ -1,4 +1,4 @@
-package io.aio4j.bridge.internal;
+package io.aio4j.bridge.lowlevel;
 
 import java.nio.channels.Selector;
 import java.io.IOException;
@@ -27,6 +27,22 @@ public interface Clock {
             // select() takes milliseconds; round up so that a timer is never run early
             selector.select(Math.max(1, (timeoutNanos + 999_999) / 1_000_000));
         }
+    }
+
+    /** Called once by the loop this clock drives (a virtual clock watches its outstanding waits). */
+    default void attach(Driven loop) {
+    }
+
+    /** What a clock may ask of the loop it drives. */
+    interface Driven {
+        /** Tasks parked in a wait that another thread ends (a thread's work, a future, a pipe). */
+        int foreignWaits();
+
+        /** Tasks parked in a Kotlin suspend function (which may end on another thread or a timer). */
+        int externalWaits();
+
+        /** Makes the loop's selector return if it waits (the clock moved). */
+        void wakeup();
     }
 
     /** The monotonic system clock. */

@@ -1,4 +1,4 @@
-package io.aio4j.bridge.internal;
+package io.aio4j.bridge.lowlevel;
 
 import java.io.IOException;
 import java.nio.channels.SelectionKey;
@@ -18,7 +18,7 @@ public final class VirtualClock implements Clock {
     /** Where every virtual clock starts: 1 s, so that no deadline is 0. */
     public static final long START_NANOS = 1_000_000_000L;
     private volatile long now = START_NANOS;
-    private volatile Loop loop;
+    private volatile Driven loop;
 
     /**
      * @param thresholdNanos how long the loop must idle, in real time, with sockets or Kotlin calls
@@ -35,7 +35,8 @@ public final class VirtualClock implements Clock {
     }
 
     /** Binds the clock to the loop it drives (its selector and foreign waits decide when to jump). */
-    public void attach(Loop loop) {
+    @Override
+    public void attach(Driven loop) {
         this.loop = loop;
     }
 
@@ -50,9 +51,9 @@ public final class VirtualClock implements Clock {
             throw new IllegalArgumentException("time cannot go back: advance(" + nanos + " ns)");
         }
         now += nanos;
-        Loop l = loop;
+        Driven l = loop;
         if (l != null) {
-            l.selector().wakeup();
+            l.wakeup();
         }
     }
 
@@ -81,7 +82,7 @@ public final class VirtualClock implements Clock {
 
     /** The real idleness to wait for before jumping, or -1 to jump at once. */
     private long threshold(Selector selector) {
-        Loop l = loop;
+        Driven l = loop;
         if (l != null && l.foreignWaits() > 0) {
             return foreignThresholdNanos;
         }

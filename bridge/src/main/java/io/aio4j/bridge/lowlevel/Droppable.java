@@ -1,4 +1,4 @@
-package io.aio4j.bridge.internal;
+package io.aio4j.bridge.lowlevel;
 
 /**
  * A ready-queue item that must hear about it when the loop closes before running it: a submission
