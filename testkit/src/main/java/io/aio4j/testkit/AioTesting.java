@@ -2,7 +2,6 @@ package io.aio4j.testkit;
 
 import io.aio4j.Aio;
 import io.aio4j.Config;
-import io.aio4j.bridge.internal.Suspensions;
 import io.aio4j.bridge.lowlevel.VirtualClock;
 import io.aio4j.internal.EventLoopImpl;
 import io.aio4j.internal.RunnerImpl;
@@ -117,7 +116,7 @@ public final class AioTesting {
                 try {
                     body.run(ctx);
                 } catch (Throwable t) {
-                    throw Suspensions.sneakyThrow(t); // unchanged, whatever it is
+                    throw sneakyThrow(t); // unchanged, whatever it is
                 }
                 if (s.checkLeaks()) {
                     leaks.addAll(settledLeaks(loop, main));
@@ -143,7 +142,7 @@ public final class AioTesting {
                         + " (replay it with @AioTest(seed = " + s.seed() + "L)): " + failure.getMessage(), failure);
                 throw withSeed;
             }
-            throw Suspensions.sneakyThrow(failure);
+            throw sneakyThrow(failure);
         }
     }
 
@@ -185,5 +184,11 @@ public final class AioTesting {
     /** " (created at Class.method(File:line))": the first frame outside aio4j's machinery. */
     static String where(Throwable createdAt) {
         return Where.createdAt(createdAt);
+    }
+
+    /** Throws {@code t} as it is, checked or not (a test body's exception reaches JUnit unchanged). */
+    @SuppressWarnings("unchecked")
+    private static <E extends Throwable> RuntimeException sneakyThrow(Throwable t) throws E {
+        throw (E) t;
     }
 }
