@@ -12,5 +12,5 @@ module io.aio4j.bridge {
     exports io.aio4j.bridge.lowlevel;
 
     // Internal API: the other aio4j modules only
-    exports io.aio4j.bridge.internal to io.aio4j.api, io.aio4j.net, io.aio4j.testkit;
+    exports io.aio4j.bridge.internal to io.aio4j.api;
 }

@@ -9,6 +9,7 @@ import io.aio4j.TimerHandle;
 import io.aio4j.bridge.lowlevel.Clock;
 import io.aio4j.bridge.lowlevel.ErrorSink;
 import io.aio4j.bridge.internal.Loop;
+import io.aio4j.bridge.lowlevel.LoopHandle;
 import io.aio4j.bridge.internal.Suspensions;
 import java.lang.ref.Cleaner;
 import java.time.Duration;
@@ -38,6 +39,11 @@ public final class EventLoopImpl implements EventLoop {
     private static final long EXECUTOR_SHUTDOWN_SECONDS = 300;
 
     public final Loop loop;
+
+    /** This loop as the other modules see it (they do not reach the engine's internals). */
+    public LoopHandle handle() {
+        return loop;
+    }
     /** Another network for Net to use on this loop (the test kit's memory network), or null. */
     public volatile Object network;
     private final Set<Unretrieved> unretrieved = ConcurrentHashMap.newKeySet();

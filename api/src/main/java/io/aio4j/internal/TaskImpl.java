@@ -76,6 +76,11 @@ public final class TaskImpl<T> extends TaskCore<T> implements Task<T> {
         return t;
     }
 
+    /** The task whose body runs on this thread, or null (a loop callback, or no loop at all). */
+    public static TaskImpl<?> currentOrNull() {
+        return Loop.currentFiber() instanceof TaskImpl<?> t ? t : null;
+    }
+
     /** The task running on this thread, or an error saying that {@code what} needs one. */
     public static TaskImpl<?> current(String what) {
         return (TaskImpl<?>) Suspensions.currentFiber(what);

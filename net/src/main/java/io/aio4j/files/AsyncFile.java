@@ -69,7 +69,7 @@ public final class AsyncFile implements AutoCloseable, Iterable<String> {
         this.position = position;
         this.loop = loop;
         this.text = new TextReadAhead(charset);
-        loop.loop.resources.track(this, "async file " + path);
+        loop.handle().track(this, "async file " + path);
     }
 
     static AsyncFile open(Path path, Mode mode, Charset charset) throws IOException {
@@ -158,7 +158,7 @@ public final class AsyncFile implements AutoCloseable, Iterable<String> {
         } catch (IOException e) {
             // nothing was buffered: a failing close loses nothing
         } finally {
-            loop.loop.resources.untrack(this);
+            loop.handle().untrack(this);
             closedOnDisk.complete(null);
         }
     }

@@ -52,7 +52,7 @@ public final class AioTestContext {
     public void runUntilIdle() {
         int quiet = 0;
         while (quiet < 2) { // twice empty: due timers were collected at the boundary in between
-            quiet = loop.loop.nothingReady() ? quiet + 1 : 0;
+            quiet = loop.handle().nothingReady() ? quiet + 1 : 0;
             Aio.sleep(0);
         }
     }

@@ -1,5 +1,6 @@
 package io.aio4j.testkit;
 
+import io.aio4j.bridge.lowlevel.Unchecked;
 import io.aio4j.Aio;
 import io.aio4j.Config;
 import io.aio4j.bridge.lowlevel.VirtualClock;
@@ -102,9 +103,9 @@ public final class AioTesting {
         Config config = Config.parallel(s.parallelism()).withExceptionHandler((message, error) ->
                 reported.add(message + (error != null ? ": " + error : "")));
         EventLoopImpl loop = new EventLoopImpl(config, clock);
-        loop.loop.resources.setTracking(s.checkLeaks());
+        loop.handle().trackResources(s.checkLeaks());
         if (s.seed() != AioTest.NO_SEED) {
-            loop.loop.schedule(new Random(s.seed()));
+            loop.handle().schedule(new Random(s.seed()));
         }
         ctx.bind(clock, loop, s.seed());
         List<String> leaks = new ArrayList<>();
@@ -116,7 +117,7 @@ public final class AioTesting {
                 try {
                     body.run(ctx);
                 } catch (Throwable t) {
-                    throw sneakyThrow(t); // unchanged, whatever it is
+                    throw Unchecked.rethrow(t); // unchanged, whatever it is
                 }
                 if (s.checkLeaks()) {
                     leaks.addAll(settledLeaks(loop, main));
@@ -142,7 +143,7 @@ public final class AioTesting {
                         + " (replay it with @AioTest(seed = " + s.seed() + "L)): " + failure.getMessage(), failure);
                 throw withSeed;
             }
-            throw sneakyThrow(failure);
+            throw Unchecked.rethrow(failure);
         }
     }
 
@@ -175,7 +176,7 @@ public final class AioTesting {
                 leaks.add("task " + t.name() + " is still pending" + where(t.createdAt()));
             }
         }
-        for (Throwable r : loop.loop.resources.openResources()) {
+        for (Throwable r : loop.handle().openResources()) {
             leaks.add(r.getMessage().replace(" was created here", "") + " is still open" + where(r));
         }
         return leaks;
@@ -184,11 +185,5 @@ public final class AioTesting {
     /** " (created at Class.method(File:line))": the first frame outside aio4j's machinery. */
     static String where(Throwable createdAt) {
         return Where.createdAt(createdAt);
-    }
-
-    /** Throws {@code t} as it is, checked or not (a test body's exception reaches JUnit unchanged). */
-    @SuppressWarnings("unchecked")
-    private static <E extends Throwable> RuntimeException sneakyThrow(Throwable t) throws E {
-        throw (E) t;
     }
 }

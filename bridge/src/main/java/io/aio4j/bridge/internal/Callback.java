@@ -1,12 +1,13 @@
 package io.aio4j.bridge.internal;
 
+import io.aio4j.bridge.lowlevel.Handle;
 import kotlinx.coroutines.DisposableHandle;
 
 /**
  * A callback queued on a loop: asyncio's {@code Handle}. Cancelling it before it runs means it
  * never runs.
  */
-public non-sealed class Callback implements Runnable, DisposableHandle, Ready {
+public non-sealed class Callback implements Runnable, DisposableHandle, Ready, Handle {
     final Runnable action;
     private volatile boolean cancelled;
 
@@ -15,10 +16,12 @@ public non-sealed class Callback implements Runnable, DisposableHandle, Ready {
     }
 
     /** Prevents the callback from running; has no effect once it ran. */
+    @Override
     public void cancel() {
         cancelled = true;
     }
 
+    @Override
     public boolean cancelled() {
         return cancelled;
     }

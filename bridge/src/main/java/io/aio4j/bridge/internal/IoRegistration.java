@@ -1,5 +1,6 @@
 package io.aio4j.bridge.internal;
 
+import io.aio4j.bridge.lowlevel.Readiness;
 import java.nio.channels.ClosedChannelException;
 import java.nio.channels.SelectableChannel;
 import java.nio.channels.SelectionKey;
@@ -13,7 +14,7 @@ import java.util.function.IntConsumer;
  * ran) and the handler is queued as a loop callback with the ready ops. The handler re-arms what it
  * still wants with {@link #interest(int)}.
  */
-public final class IoRegistration implements Runnable, Ready {
+public final class IoRegistration implements Runnable, Ready, Readiness {
     private final Loop loop;
     private final SelectionKey key;
     private volatile IntConsumer handler;
@@ -29,6 +30,7 @@ public final class IoRegistration implements Runnable, Ready {
     }
 
     /** Replaces the handler (e.g. once a connect finished and the channel becomes a stream). */
+    @Override
     public void handler(IntConsumer handler) {
         this.handler = handler;
     }
@@ -37,6 +39,7 @@ public final class IoRegistration implements Runnable, Ready {
      * Sets the ops to watch ({@code SelectionKey.OP_*}); 0 watches nothing. Thread-safe: from another
      * thread than an owned loop's own, the change is posted to the loop.
      */
+    @Override
     public void interest(int ops) {
         if (loop.foreign()) {
             loop.post(() -> interest(ops));
@@ -57,6 +60,7 @@ public final class IoRegistration implements Runnable, Ready {
     }
 
     /** Adds {@code ops} to the watched ops. */
+    @Override
     public void watch(int ops) {
         if (loop.foreign()) {
             loop.post(() -> watch(ops));
@@ -71,6 +75,7 @@ public final class IoRegistration implements Runnable, Ready {
     }
 
     /** Removes {@code ops} from the watched ops. */
+    @Override
     public void unwatch(int ops) {
         if (loop.foreign()) {
             loop.post(() -> unwatch(ops));
@@ -85,6 +90,7 @@ public final class IoRegistration implements Runnable, Ready {
     }
 
     /** Unregisters the channel from the selector (the channel itself is not closed). */
+    @Override
     public void cancel() {
         if (loop.foreign()) {
             loop.post(this::cancel);

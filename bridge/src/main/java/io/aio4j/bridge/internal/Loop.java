@@ -5,6 +5,7 @@ import io.aio4j.bridge.lowlevel.Droppable;
 import io.aio4j.bridge.lowlevel.Clock;
 import io.aio4j.bridge.Carrier;
 import io.aio4j.bridge.lowlevel.Forever;
+import io.aio4j.bridge.lowlevel.LoopHandle;
 import java.io.IOException;
 import java.nio.channels.ClosedChannelException;
 import java.nio.channels.SelectableChannel;
@@ -34,7 +35,7 @@ import kotlinx.coroutines.DisposableHandle;
  * (lock()/unlock() below). The lock is never held while user code, kotlinx code or a resumption runs,
  * so loops cannot deadlock each other through it.
  */
-public final class Loop extends CoroutineDispatcher implements Delay, Clock.Driven {
+public final class Loop extends CoroutineDispatcher implements Delay, Clock.Driven, LoopHandle {
     /** The fiber whose body runs on this thread, or the loop whose callbacks run on it; else null. */
     static final ThreadLocal<Object> CURRENT = new ThreadLocal<>();
 
@@ -143,6 +144,7 @@ public final class Loop extends CoroutineDispatcher implements Delay, Clock.Driv
     // ---- public loop operations ------------------------------------------------------------------
 
     /** The loop's clock in nanoseconds. */
+    @Override
     public long nanoTime() {
         return clock.nanoTime();
     }
@@ -196,7 +198,8 @@ public final class Loop extends CoroutineDispatcher implements Delay, Clock.Driv
         return poller.selector();
     }
 
-    /** Queues {@code item} itself (not wrapped in a {@link Callback}); thread-safe. */
+    /** Queues {@code item}, which hears about it if the loop closes first; thread-safe. */
+    @Override
     public void callSoon(Droppable item) {
         if (!schedule(new Callback(item))) {
             throw closedError();
@@ -204,6 +207,7 @@ public final class Loop extends CoroutineDispatcher implements Delay, Clock.Driv
     }
 
     /** Queues {@code action} to run on a later turn of the loop; thread-safe. */
+    @Override
     public Callback callSoon(Runnable action) {
         Callback cb = new Callback(action);
         if (!schedule(cb)) {
@@ -252,6 +256,7 @@ public final class Loop extends CoroutineDispatcher implements Delay, Clock.Driv
      * Runs {@code action} after {@code delayNanos}; thread-safe. A delay too long for the clock is
      * saturated (a timer that far ahead never fires), never wrapped round into the past.
      */
+    @Override
     public Timer callLater(long delayNanos, Runnable action) {
         long now = clock.nanoTime();
         return callAt(now + Math.min(Math.max(0, delayNanos), Forever.NANOS), action);
@@ -271,6 +276,7 @@ public final class Loop extends CoroutineDispatcher implements Delay, Clock.Driv
      * Registers {@code channel} (non-blocking) on this loop's selector; {@code handler} runs as a loop
      * callback with the ready ops each time the watched ops become ready. Thread-safe.
      */
+    @Override
     public IoRegistration register(SelectableChannel channel, IntConsumer handler) throws ClosedChannelException {
         if (closed) {
             throw closedError();
@@ -284,6 +290,7 @@ public final class Loop extends CoroutineDispatcher implements Delay, Clock.Driv
      * Runs the items ready at the same moment in an order chosen by {@code random} instead of FIFO (a
      * reproducible schedule for a seeded random); null restores asyncio's FIFO order.
      */
+    @Override
     public void schedule(java.util.Random random) {
         if (foreign()) {
             post(() -> ready.schedule(random));
@@ -298,6 +305,7 @@ public final class Loop extends CoroutineDispatcher implements Delay, Clock.Driv
     }
 
     /** Whether nothing is ready to run now (timers and I/O aside). */
+    @Override
     public boolean nothingReady() {
         if (foreign()) {
             return false; // another thread cannot know; the loop's own thread asks this
@@ -342,7 +350,28 @@ public final class Loop extends CoroutineDispatcher implements Delay, Clock.Driv
         }
     }
 
+    @Override
+    public void track(Object resource, String description) {
+        resources.track(resource, description);
+    }
+
+    @Override
+    public void untrack(Object resource) {
+        resources.untrack(resource);
+    }
+
+    @Override
+    public void trackResources(boolean on) {
+        resources.setTracking(on);
+    }
+
+    @Override
+    public List<Throwable> openResources() {
+        return resources.openResources();
+    }
+
     /** Reports an error the way asyncio's default exception handler does. */
+    @Override
     public void report(String message, Throwable error) {
         try {
             errors.report(message, error);

@@ -50,9 +50,8 @@ public final class Suspensions {
         return new IllegalStateException(what + " must be called inside an aio4j task, but it was called " + where);
     }
 
-    /** Throws {@code t} without declaring it (Kotlin and aio4j bodies rethrow checked exceptions as is). */
-    @SuppressWarnings("unchecked")
-    public static <E extends Throwable> RuntimeException sneakyThrow(Throwable t) throws E {
-        throw (E) t;
+    /** Throws {@code t} without declaring it: {@link io.aio4j.bridge.lowlevel.Unchecked#rethrow}. */
+    public static RuntimeException sneakyThrow(Throwable t) {
+        return io.aio4j.bridge.lowlevel.Unchecked.rethrow(t);
     }
 }

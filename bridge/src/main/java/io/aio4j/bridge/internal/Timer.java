@@ -1,7 +1,9 @@
 package io.aio4j.bridge.internal;
 
+import io.aio4j.bridge.lowlevel.TimerHandle;
+
 /** A callback due at a point of the loop's clock: asyncio's {@code TimerHandle}. */
-public final class Timer extends Callback implements Comparable<Timer> {
+public final class Timer extends Callback implements Comparable<Timer>, TimerHandle {
     final long whenNanos;
     /** The order among timers due at the same time: set when the timer enters the loop's heap. */
     long seq;
@@ -14,6 +16,7 @@ public final class Timer extends Callback implements Comparable<Timer> {
     }
 
     /** The loop time (nanoseconds) at which the callback is due. */
+    @Override
     public long whenNanos() {
         return whenNanos;
     }

@@ -126,7 +126,7 @@ public final class ClientSessionImpl implements ClientSession {
             if (e instanceof IOException io) {
                 throw io;
             }
-            throw io.aio4j.bridge.internal.Suspensions.sneakyThrow(e);
+            throw io.aio4j.bridge.lowlevel.Unchecked.rethrow(e);
         }
     }
 }

@@ -5,7 +5,7 @@ import io.aio4j.CancelledError;
 import io.aio4j.Done;
 import io.aio4j.ReturnWhen;
 import io.aio4j.Task;
-import io.aio4j.bridge.internal.IoRegistration;
+import io.aio4j.bridge.lowlevel.Readiness;
 import io.aio4j.internal.EventLoopImpl;
 import io.aio4j.bridge.lowlevel.Waiter;
 import io.aio4j.net.ConnectOptions;
@@ -245,7 +245,7 @@ public final class Connector {
     private static SocketTransport connect(EventLoopImpl loop, SocketAddress addr, ConnectOptions o) throws IOException {
         boolean unix = addr instanceof UnixDomainSocketAddress;
         SocketChannel ch = unix ? SocketChannel.open(StandardProtocolFamily.UNIX) : SocketChannel.open();
-        IoRegistration reg = null;
+        Readiness reg = null;
         try {
             ch.configureBlocking(false);
             if (!unix) {
@@ -257,7 +257,7 @@ public final class Connector {
             }
             Object lock = new Object();
             Waiter[] current = {new Waiter()};
-            reg = loop.loop.register(ch, ops -> {
+            reg = loop.handle().register(ch, ops -> {
                 synchronized (lock) {
                     if (!current[0].done()) {
                         current[0].wake();

@@ -1,7 +1,7 @@
 package io.aio4j.net.internal;
 
-import io.aio4j.bridge.internal.IoRegistration;
-import io.aio4j.bridge.internal.Loop;
+import io.aio4j.bridge.lowlevel.Readiness;
+import io.aio4j.bridge.lowlevel.LoopHandle;
 import io.aio4j.internal.EventLoopImpl;
 import io.aio4j.bridge.lowlevel.Waiter;
 import io.aio4j.net.Datagram;
@@ -24,9 +24,9 @@ public final class DatagramTransport implements DatagramEndpoint {
     private static final int MAX_DATAGRAM = 65536;
     private static final int MAX_QUEUED = 1024;
 
-    private final Loop loop;
+    private final LoopHandle loop;
     private final DatagramChannel channel;
-    private final IoRegistration reg;
+    private final Readiness reg;
     private final DatagramProtocol protocol; // null: pull style
     private final SocketAddress remote;
     private final ByteBuffer readBuffer = ByteBuffer.allocate(MAX_DATAGRAM);
@@ -39,14 +39,14 @@ public final class DatagramTransport implements DatagramEndpoint {
     private boolean closing;
     private boolean closed;
 
-    private DatagramTransport(Loop loop, DatagramChannel channel, DatagramProtocol protocol, SocketAddress remote)
+    private DatagramTransport(LoopHandle loop, DatagramChannel channel, DatagramProtocol protocol, SocketAddress remote)
             throws IOException {
         this.loop = loop;
         this.channel = channel;
         this.protocol = protocol;
         this.remote = remote;
         this.reg = loop.register(channel, this::ready);
-        loop.resources.track(this, "a datagram endpoint");
+        loop.track(this, "a datagram endpoint");
     }
 
     public static DatagramTransport open(DatagramProtocol protocol, DatagramOptions o) throws IOException {
@@ -73,7 +73,7 @@ public final class DatagramTransport implements DatagramEndpoint {
             DatagramTransport t = new DatagramTransport(loop.loop, ch, protocol, remote);
             t.reg.interest(SelectionKey.OP_READ);
             if (protocol != null) {
-                loop.loop.callSoon(() -> protocol.connectionMade(t)); // asyncio: call_soon(connection_made)
+                loop.handle().callSoon(() -> protocol.connectionMade(t)); // asyncio: call_soon(connection_made)
             }
             return t;
         } catch (IOException | RuntimeException e) {
@@ -285,7 +285,7 @@ public final class DatagramTransport implements DatagramEndpoint {
             return;
         }
         closed = true;
-        loop.resources.untrack(this);
+        loop.untrack(this);
         reg.cancel();
         try {
             channel.close();

@@ -2,7 +2,7 @@ package io.aio4j.net.internal;
 
 import io.aio4j.CancelledError;
 import io.aio4j.bridge.Suspend;
-import io.aio4j.bridge.internal.Suspensions;
+import io.aio4j.bridge.lowlevel.Unchecked;
 import io.aio4j.internal.EventLoopImpl;
 import io.aio4j.internal.TaskImpl;
 import io.aio4j.bridge.lowlevel.Waiter;
@@ -59,7 +59,7 @@ public final class KtorTransport implements WriteTransport, StreamReaderImpl.Rea
     private final WaitList closeWaiters = new WaitList(lock);
     private final WaitList.Condition<RuntimeException> isClosed = () -> closed;
     private TaskImpl<Void> readPump;
-    private volatile io.aio4j.bridge.internal.Loop loop;
+    private volatile io.aio4j.bridge.lowlevel.LoopHandle loop;
     private TaskImpl<Void> writePump;
 
     /** Ktor's selector for the sockets aio4j opens with the Ktor transport (its own threads). */
@@ -86,8 +86,8 @@ public final class KtorTransport implements WriteTransport, StreamReaderImpl.Rea
         KtorTransport t = new KtorTransport(socket, limit, onClosed);
         t.readPump = TaskImpl.create(loop, "ktor-read " + socket, t::pumpIn);
         t.writePump = TaskImpl.create(loop, "ktor-write " + socket, t::pumpOut);
-        t.loop = loop.loop;
-        loop.loop.resources.track(t, "a Ktor stream connection to " + t.extraInfo("peername"));
+        t.loop = loop.handle();
+        loop.handle().track(t, "a Ktor stream connection to " + t.extraInfo("peername"));
         return t;
     }
 
@@ -275,7 +275,7 @@ public final class KtorTransport implements WriteTransport, StreamReaderImpl.Rea
             queue.clear();
             pending = 0;
             if (loop != null) {
-                loop.resources.untrack(this);
+                loop.untrack(this);
             }
             if (e == null) {
                 reader.feedEofLocked();
@@ -315,7 +315,7 @@ public final class KtorTransport implements WriteTransport, StreamReaderImpl.Rea
         closeWaiters.awaitUntil(isClosed, "StreamWriter.waitClosed");
         synchronized (lock) {
             if (error != null && !aborted) {
-                throw Suspensions.sneakyThrow(error);
+                throw Unchecked.rethrow(error);
             }
         }
     }

@@ -1,7 +1,7 @@
 package io.aio4j.net.internal;
 
-import io.aio4j.bridge.internal.Loop;
-import io.aio4j.bridge.internal.Suspensions;
+import io.aio4j.bridge.lowlevel.LoopHandle;
+import io.aio4j.bridge.lowlevel.Unchecked;
 import java.io.IOException;
 import java.net.SocketAddress;
 import java.net.SocketException;
@@ -21,14 +21,14 @@ public final class MemoryPipe {
     }
 
     final Object lock = new Object();
-    private final Loop loop;
+    private final LoopHandle loop;
     private final Faults faults;
     private long bytesSent;
     private boolean reset;
     public final End a;
     public final End b;
 
-    public MemoryPipe(Loop loop, Faults faults, SocketAddress addrA, SocketAddress addrB, int limitA, int limitB) {
+    public MemoryPipe(LoopHandle loop, Faults faults, SocketAddress addrA, SocketAddress addrB, int limitA, int limitB) {
         this.loop = loop;
         this.faults = faults;
         this.a = new End(limitA, addrA, addrB);
@@ -72,7 +72,7 @@ public final class MemoryPipe {
             this.local = local;
             this.remote = remote;
             reader.setTransport(this);
-            loop.resources.track(this, "a memory stream connection to " + remote);
+            loop.track(this, "a memory stream connection to " + remote);
         }
 
         public StreamReaderImpl reader() {
@@ -186,7 +186,7 @@ public final class MemoryPipe {
             error = e;
             queued.clear();
             pending = 0;
-            loop.resources.untrack(this);
+            loop.untrack(this);
             if (e == null) {
                 reader.feedEofLocked();
             } else {
@@ -246,7 +246,7 @@ public final class MemoryPipe {
             closeWaiters.awaitUntil(isClosed, "StreamWriter.waitClosed");
             synchronized (lock) {
                 if (error != null) {
-                    throw Suspensions.sneakyThrow(error);
+                    throw Unchecked.rethrow(error);
                 }
             }
         }

@@ -1,6 +1,6 @@
 package io.aio4j.net.internal;
 
-import io.aio4j.bridge.internal.Suspensions;
+import io.aio4j.bridge.lowlevel.Unchecked;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -75,7 +75,7 @@ final class PipeTransport {
         /** drain()'s condition, under the lock: writing may go on (or the connection is lost). */
         private final WaitList.Condition<IOException> canWrite = () -> {
             if (closed && error != null) {
-                throw Suspensions.sneakyThrow(error);
+                throw Unchecked.rethrow(error);
             }
             return pending <= SocketTransport.HIGH_WATER;
         };

@@ -1,7 +1,7 @@
 package io.aio4j.net.internal;
 
 import io.aio4j.CancelledError;
-import io.aio4j.bridge.internal.IoRegistration;
+import io.aio4j.bridge.lowlevel.Readiness;
 import io.aio4j.internal.EventLoopImpl;
 import io.aio4j.internal.TaskImpl;
 import io.aio4j.bridge.lowlevel.Waiter;
@@ -29,7 +29,7 @@ public final class ServerImpl implements Server {
     private final ConnectionHandler handler;
     private final ServerOptions options;
     private final ServerSocketChannel channel; // the selector transport's listening socket, or null
-    private final IoRegistration reg;
+    private final Readiness reg;
     private final io.ktor.network.sockets.ServerSocket ktorServer; // the Ktor transport's, or null
     private TaskImpl<Void> ktorAccepting;
     private Runnable memoryClose; // a memory-network server
@@ -52,9 +52,9 @@ public final class ServerImpl implements Server {
         this.ktorServer = null;
         this.address = channel.getLocalAddress();
         channel.configureBlocking(false);
-        this.reg = loop.loop.register(channel, this::acceptReady);
+        this.reg = loop.handle().register(channel, this::acceptReady);
         reg.interest(SelectionKey.OP_ACCEPT);
-        loop.loop.resources.track(this, "a server on " + address);
+        loop.handle().track(this, "a server on " + address);
     }
 
     private ServerImpl(EventLoopImpl loop, ConnectionHandler handler, ServerOptions options,
@@ -68,7 +68,7 @@ public final class ServerImpl implements Server {
         this.ktorServer = ktorServer;
         this.address = KtorTransport.toJava(ktorServer.getLocalAddress());
         this.ktorAccepting = TaskImpl.create(loop, "ktor-accept " + address, this::acceptKtor);
-        loop.loop.resources.track(this, "a server on " + address);
+        loop.handle().track(this, "a server on " + address);
     }
 
     private ServerImpl(EventLoopImpl loop, ConnectionHandler handler, ServerOptions options, SocketAddress address,
@@ -82,7 +82,7 @@ public final class ServerImpl implements Server {
         this.ktorServer = null;
         this.address = address;
         this.memoryClose = memoryClose;
-        loop.loop.resources.track(this, "a memory-network server on " + address);
+        loop.handle().track(this, "a memory-network server on " + address);
     }
 
     /** A server of the test kit's memory network; connections arrive through {@link #acceptMemory}. */
@@ -136,7 +136,7 @@ public final class ServerImpl implements Server {
                         return null;
                     }
                 }
-                loop.loop.report("Socket accept failed on " + address, e);
+                loop.handle().report("Socket accept failed on " + address, e);
                 continue;
             }
             KtorTransport[] self = new KtorTransport[1];
@@ -194,7 +194,7 @@ public final class ServerImpl implements Server {
                         return;
                     }
                 }
-                loop.loop.report("Socket accept failed on " + address, e);
+                loop.handle().report("Socket accept failed on " + address, e);
                 break;
             }
             if (c == null) {
@@ -203,7 +203,7 @@ public final class ServerImpl implements Server {
             try {
                 serve(c);
             } catch (IOException e) {
-                loop.loop.report("Cannot set up the connection from " + describe(c), e);
+                loop.handle().report("Cannot set up the connection from " + describe(c), e);
                 closeQuietly(c);
             }
         }
@@ -220,7 +220,7 @@ public final class ServerImpl implements Server {
             c.setOption(StandardSocketOptions.TCP_NODELAY, options.noDelay());
             c.setOption(StandardSocketOptions.SO_KEEPALIVE, options.keepAlive());
         }
-        IoRegistration creg = loop.loop.register(c, ops -> { });
+        Readiness creg = loop.handle().register(c, ops -> { });
         SocketTransport[] self = new SocketTransport[1];
         SocketTransport t = new SocketTransport(loop.loop, c, creg, options.limit(), () -> clientGone(self[0]),
                 options.ssl() == null); // TLS: the handshake's startTls begins reading
@@ -247,7 +247,7 @@ public final class ServerImpl implements Server {
         });
         task.addDoneCallback(done -> {
             if (!done.cancelled() && done.exception() != null) {
-                loop.loop.report("Unhandled exception in client_connected_cb (connection from "
+                loop.handle().report("Unhandled exception in client_connected_cb (connection from "
                         + w.extraInfo("peername") + ")", done.exception());
             }
             conn.close(); // asyncio closes the connection when the handler's writer is collected
@@ -276,7 +276,7 @@ public final class ServerImpl implements Server {
                 return;
             }
             closed = true;
-            loop.loop.resources.untrack(this);
+            loop.handle().untrack(this);
             if (reg != null) {
                 reg.cancel();
                 closeQuietly(channel);
@@ -294,7 +294,7 @@ public final class ServerImpl implements Server {
                 try {
                     Files.deleteIfExists(unixPath);
                 } catch (IOException e) {
-                    loop.loop.report("Cannot remove the Unix socket file " + unixPath, e);
+                    loop.handle().report("Cannot remove the Unix socket file " + unixPath, e);
                 }
             }
             if (servingForever != null && !servingForever.done()) {

@@ -1,8 +1,8 @@
 package io.aio4j.net.internal;
 
-import io.aio4j.bridge.internal.IoRegistration;
-import io.aio4j.bridge.internal.Loop;
-import io.aio4j.bridge.internal.Suspensions;
+import io.aio4j.bridge.lowlevel.Readiness;
+import io.aio4j.bridge.lowlevel.LoopHandle;
+import io.aio4j.bridge.lowlevel.Unchecked;
 import java.io.IOException;
 import java.net.SocketException;
 import java.nio.ByteBuffer;
@@ -35,9 +35,9 @@ public final class SocketTransport implements StreamReaderImpl.ReadControl, Writ
     static final int LOW_WATER = HIGH_WATER / 4;
 
     final Object lock;
-    private final Loop loop;
+    private final LoopHandle loop;
     private final SocketChannel channel;
-    private final IoRegistration reg;
+    private final Readiness reg;
     private final StreamReaderImpl reader;
     private final StreamWriterImpl writer;
     private final Runnable onClosed;
@@ -72,7 +72,7 @@ public final class SocketTransport implements StreamReaderImpl.ReadControl, Writ
      * Takes over {@code reg} (the channel's registration on {@code loop}) and starts reading.
      * {@code onClosed} runs once when the connection is gone (server bookkeeping); may be null.
      */
-    public SocketTransport(Loop loop, SocketChannel channel, IoRegistration reg, int limit, Runnable onClosed) {
+    public SocketTransport(LoopHandle loop, SocketChannel channel, Readiness reg, int limit, Runnable onClosed) {
         this(loop, channel, reg, limit, onClosed, true);
     }
 
@@ -81,7 +81,7 @@ public final class SocketTransport implements StreamReaderImpl.ReadControl, Writ
      * handshake that {@link #startTls} begins (a TLS server's connection), so that a ClientHello that
      * arrives before the handshake starts is not taken for plain data.
      */
-    public SocketTransport(Loop loop, SocketChannel channel, IoRegistration reg, int limit, Runnable onClosed, boolean read) {
+    public SocketTransport(LoopHandle loop, SocketChannel channel, Readiness reg, int limit, Runnable onClosed, boolean read) {
         this.lock = new Object();
         this.drainWaiters = new WaitList(lock);
         this.closeWaiters = new WaitList(lock);
@@ -97,7 +97,7 @@ public final class SocketTransport implements StreamReaderImpl.ReadControl, Writ
         if (read) {
             reg.interest(SelectionKey.OP_READ);
         }
-        loop.resources.track(this, "a stream connection to " + extraInfo("peername"));
+        loop.track(this, "a stream connection to " + extraInfo("peername"));
     }
 
     public StreamReaderImpl reader() {
@@ -383,7 +383,7 @@ public final class SocketTransport implements StreamReaderImpl.ReadControl, Writ
             closed = true;
             closing = true;
             lostError = e;
-            loop.resources.untrack(this);
+            loop.untrack(this);
             reg.cancel();
             try {
                 channel.close();
@@ -421,7 +421,7 @@ public final class SocketTransport implements StreamReaderImpl.ReadControl, Writ
         closeWaiters.awaitUntil(isClosed, "StreamWriter.waitClosed");
         synchronized (lock) {
             if (lostError != null) {
-                throw Suspensions.sneakyThrow(lostError);
+                throw Unchecked.rethrow(lostError);
             }
         }
     }

@@ -1,7 +1,7 @@
 package io.aio4j.net.internal;
 
 import io.aio4j.bridge.lowlevel.Waiter;
-import io.aio4j.bridge.internal.Suspensions;
+import io.aio4j.bridge.lowlevel.Unchecked;
 import io.aio4j.net.IncompleteReadError;
 import io.aio4j.net.LimitOverrunError;
 import io.aio4j.net.StreamReader;
@@ -164,7 +164,7 @@ public final class StreamReaderImpl implements StreamReader {
 
     private void throwIfFailedLocked() {
         if (exception != null) {
-            throw Suspensions.sneakyThrow(exception);
+            throw Unchecked.rethrow(exception);
         }
     }
 

@@ -1,7 +1,7 @@
 package io.aio4j.net.internal;
 
 import io.aio4j.Aio;
-import io.aio4j.bridge.internal.Suspensions;
+import io.aio4j.bridge.lowlevel.Unchecked;
 import java.io.IOException;
 
 /** What a {@link StreamWriterImpl} writes through: a socket or a pipe. */
@@ -35,7 +35,7 @@ interface WriteTransport {
     static void beforeDrain(StreamReaderImpl reader, WriteTransport transport) {
         Throwable readerError = reader == null ? null : reader.exception();
         if (readerError != null) {
-            throw Suspensions.sneakyThrow(readerError);
+            throw Unchecked.rethrow(readerError);
         }
         if (transport.isClosing()) {
             Aio.sleep(0);

@@ -139,7 +139,7 @@ public final class WebSocketImpl implements WebSocket {
         if (e instanceof IOException io) {
             throw io;
         }
-        throw io.aio4j.bridge.internal.Suspensions.sneakyThrow(e);
+        throw io.aio4j.bridge.lowlevel.Unchecked.rethrow(e);
     }
 
     @Override

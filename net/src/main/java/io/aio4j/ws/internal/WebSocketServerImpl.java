@@ -57,7 +57,7 @@ public final class WebSocketServerImpl implements WebSocketServer {
         this.server = server;
         this.port = SocketsKt.getPort(server);
         this.accepting = TaskImpl.create(loop, "websocket-accept :" + port, this::accept);
-        loop.loop.resources.track(this, "a WebSocket server on port " + port);
+        loop.handle().track(this, "a WebSocket server on port " + port);
     }
 
     public static WebSocketServerImpl start(WebSocketHandler handler, String host, int port) throws IOException {
@@ -81,7 +81,7 @@ public final class WebSocketServerImpl implements WebSocketServer {
                         return null;
                     }
                 }
-                loop.loop.report("WebSocket accept failed on port " + port, e);
+                loop.handle().report("WebSocket accept failed on port " + port, e);
                 continue;
             }
             synchronized (this) {
@@ -129,7 +129,7 @@ public final class WebSocketServerImpl implements WebSocketServer {
             throw e;
         } catch (Throwable e) {
             if (!(e instanceof io.aio4j.ws.ConnectionClosed)) {
-                loop.loop.report("Unhandled exception in the WebSocket handler", e);
+                loop.handle().report("Unhandled exception in the WebSocket handler", e);
                 ws.close(1011, "internal error");
             }
         } finally {
@@ -192,7 +192,7 @@ public final class WebSocketServerImpl implements WebSocketServer {
                 return;
             }
             closed = true;
-            loop.loop.resources.untrack(this);
+            loop.handle().untrack(this);
             open = List.copyOf(connections);
             wakeIfDoneLocked();
         }
@@ -203,7 +203,7 @@ public final class WebSocketServerImpl implements WebSocketServer {
         }
         accepting.cancel();
         for (WebSocketImpl ws : open) {
-            if (io.aio4j.bridge.internal.Loop.currentFiber() != null) {
+            if (io.aio4j.internal.TaskImpl.currentOrNull() != null) {
                 try {
                     ws.close(1001, "going away");
                 } catch (IOException e) {

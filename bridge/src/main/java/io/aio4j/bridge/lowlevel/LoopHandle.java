@@ -1,0 +1,53 @@
+package io.aio4j.bridge.lowlevel;
+
+import java.nio.channels.ClosedChannelException;
+import java.nio.channels.SelectableChannel;
+import java.util.function.IntConsumer;
+
+/**
+ * What a transport, a server or a primitive may do with a loop: its clock, callbacks, timers, the
+ * selector, error reports and resource tracking. The engine's loop implements it; other modules see
+ * the loop only through this.
+ */
+public interface LoopHandle {
+    /** The loop's clock, in nanoseconds. */
+    long nanoTime();
+
+    /** Queues {@code action} to run on a later turn of the loop; thread-safe. */
+    Handle callSoon(Runnable action);
+
+    /** Queues {@code item} itself; it hears about it if the loop closes first. Thread-safe. */
+    void callSoon(Droppable item);
+
+    /** Runs {@code action} after {@code delayNanos} (saturated at {@link Forever#NANOS}); thread-safe. */
+    TimerHandle callLater(long delayNanos, Runnable action);
+
+    /**
+     * Registers {@code channel} (non-blocking) on the loop's selector; {@code handler} runs as a loop
+     * callback with the ready ops each time watched ops become ready.
+     */
+    Readiness register(SelectableChannel channel, IntConsumer handler) throws ClosedChannelException;
+
+    /** Reports an error nobody else can receive (asyncio's exception handler). */
+    void report(String message, Throwable error);
+
+    /** Records an open resource and where it was opened, for leak reports (while tracking is on). */
+    void track(Object resource, String description);
+
+    /** The resource was closed. */
+    void untrack(Object resource);
+
+    // ---- test support (the test kit) ----------------------------------------------------------------
+
+    /** Turns recording of open resources (for leak reports) on or off. */
+    void trackResources(boolean on);
+
+    /** The resources recorded and not closed, each as the Throwable that says where it was opened. */
+    java.util.List<Throwable> openResources();
+
+    /** A seeded random order for the items ready at the same moment (a reproducible schedule), or null for FIFO. */
+    void schedule(java.util.Random random);
+
+    /** Whether nothing is ready to run now (timers and I/O aside); asked from the loop's own tasks. */
+    boolean nothingReady();
+}
