@@ -33,7 +33,7 @@ public sealed interface Settled<T> {
     default T getOrThrow() {
         return switch (this) {
             case Value<T> v -> v.value();
-            case Failed<T> f -> throw io.aio4j.bridge.internal.Suspensions.sneakyThrow(f.exception());
+            case Failed<T> f -> throw io.aio4j.bridge.lowlevel.Unchecked.rethrow(f.exception());
         };
     }
 }

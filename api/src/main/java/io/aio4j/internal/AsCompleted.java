@@ -2,7 +2,7 @@ package io.aio4j.internal;
 
 import io.aio4j.Task;
 import io.aio4j.TimeoutError;
-import io.aio4j.bridge.internal.Callback;
+import io.aio4j.bridge.lowlevel.Handle;
 import io.aio4j.bridge.lowlevel.Waiter;
 import java.util.ArrayDeque;
 import java.util.Collection;
@@ -20,7 +20,7 @@ import java.util.function.Consumer;
 public final class AsCompleted<T> implements Iterable<Task<T>>, Iterator<Task<T>>, Consumer<Task<T>> {
     private final Set<Task<T>> todo;
     private final ArrayDeque<Task<T>> finished = new ArrayDeque<>();
-    private final Callback timer;
+    private final Handle timer;
     private final String label;
     private int remaining;
     private boolean timedOut;

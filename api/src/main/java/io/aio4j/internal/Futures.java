@@ -1,7 +1,7 @@
 package io.aio4j.internal;
 
+import io.aio4j.bridge.lowlevel.Unchecked;
 import io.aio4j.CancelledError;
-import io.aio4j.bridge.internal.Suspensions;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.Callable;
@@ -83,7 +83,7 @@ public final class Futures {
             if (cause instanceof CancellationException c) {
                 throw new CancelledError("the awaited future was cancelled", c);
             }
-            throw Suspensions.sneakyThrow(cause);
+            throw Unchecked.rethrow(cause);
         }
     }
 

@@ -1,5 +1,6 @@
 package io.aio4j.internal;
 
+import io.aio4j.bridge.lowlevel.Unchecked;
 import io.aio4j.AsyncIterable;
 import io.aio4j.CancelledError;
 import io.aio4j.Task;
@@ -75,7 +76,7 @@ public final class GeneratorImpl<T> implements AsyncIterable<T>, AsyncIterable.O
                     Throwable f = failure;
                     failure = null;
                     if (f != null && !closed) {
-                        throw Suspensions.sneakyThrow(f);
+                        throw Unchecked.rethrow(f);
                     }
                     return false;
                 }

@@ -2,14 +2,12 @@ package io.aio4j.internal;
 
 import io.aio4j.Handle;
 import io.aio4j.TimerHandle;
-import io.aio4j.bridge.internal.Callback;
-import io.aio4j.bridge.internal.Timer;
 
-/** {@link Handle} over the loop's callback. */
+/** {@link Handle} over the engine's handle of the callback. */
 public sealed class HandleImpl implements Handle permits HandleImpl.Timed {
-    final Callback callback;
+    final io.aio4j.bridge.lowlevel.Handle callback;
 
-    HandleImpl(Callback callback) {
+    HandleImpl(io.aio4j.bridge.lowlevel.Handle callback) {
         this.callback = callback;
     }
 
@@ -30,13 +28,13 @@ public sealed class HandleImpl implements Handle permits HandleImpl.Timed {
 
     /** {@link TimerHandle} over the loop's timer. */
     public static final class Timed extends HandleImpl implements TimerHandle {
-        Timed(Timer timer) {
+        Timed(io.aio4j.bridge.lowlevel.TimerHandle timer) {
             super(timer);
         }
 
         @Override
         public double when() {
-            return ((Timer) callback).whenNanos() / 1e9;
+            return ((io.aio4j.bridge.lowlevel.TimerHandle) callback).whenNanos() / 1e9;
         }
 
         @Override

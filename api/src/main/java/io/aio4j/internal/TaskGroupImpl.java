@@ -1,12 +1,12 @@
 package io.aio4j.internal;
 
+import io.aio4j.bridge.lowlevel.Unchecked;
 import io.aio4j.AsyncCallable;
 import io.aio4j.AsyncRunnable;
 import io.aio4j.CancelledError;
 import io.aio4j.ExceptionGroup;
 import io.aio4j.Task;
 import io.aio4j.TaskGroup;
-import io.aio4j.bridge.internal.Suspensions;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -182,7 +182,7 @@ public final class TaskGroupImpl implements TaskGroup {
             uncancel = parentCancelRequested;
         }
         if (base != null) {
-            throw Suspensions.sneakyThrow(base);
+            throw Unchecked.rethrow(base);
         }
         if (uncancel && parent.uncancel() == 0) {
             propagate = null; // the cancellation was ours, and no other is pending

@@ -1,5 +1,6 @@
 package io.aio4j.internal;
 
+import io.aio4j.bridge.lowlevel.Unchecked;
 import io.aio4j.AsyncCallable;
 import io.aio4j.AsyncRunnable;
 import io.aio4j.CancelledError;
@@ -200,7 +201,7 @@ public final class TaskImpl<T> extends TaskCore<T> implements Task<T> {
             case RESULT -> value();
             case EXCEPTION -> {
                 markRetrieved();
-                throw Suspensions.sneakyThrow(error());
+                throw Unchecked.rethrow(error());
             }
             case CANCELLED -> throw cancelledErrorForCaller();
             default -> throw new InvalidStateError("Result is not set.");

@@ -1,11 +1,11 @@
 package io.aio4j.internal;
 
+import io.aio4j.bridge.lowlevel.Unchecked;
 import io.aio4j.CancelledError;
 import io.aio4j.Timeout;
 import io.aio4j.TimeoutError;
-import io.aio4j.bridge.internal.Callback;
+import io.aio4j.bridge.lowlevel.Handle;
 import io.aio4j.bridge.internal.Loop;
-import io.aio4j.bridge.internal.Suspensions;
 import io.aio4j.bridge.lowlevel.Forever;
 
 /** asyncio's {@code timeouts.Timeout} state machine. */
@@ -24,7 +24,7 @@ public final class TimeoutImpl implements Timeout {
     private final String label;
     private State state = State.CREATED;
     private long whenNanos; // Forever.NEVER: no deadline
-    private Callback handle;
+    private Handle handle;
     private TaskImpl<?> task;
     private int cancelling;
 
@@ -46,7 +46,7 @@ public final class TimeoutImpl implements Timeout {
         try {
             result = body.apply(t);
         } catch (Throwable e) {
-            throw Suspensions.sneakyThrow(t.exitWith(e));
+            throw Unchecked.rethrow(t.exitWith(e));
         }
         t.exitWith(null);
         return result;

@@ -3,7 +3,7 @@ package io.aio4j.internal;
 import io.aio4j.Done;
 import io.aio4j.ReturnWhen;
 import io.aio4j.Task;
-import io.aio4j.bridge.internal.Callback;
+import io.aio4j.bridge.lowlevel.Handle;
 import io.aio4j.bridge.lowlevel.Waiter;
 import java.util.Collection;
 import java.util.LinkedHashSet;
@@ -34,7 +34,7 @@ public final class Wait<T> implements Consumer<Task<T>> {
         }
         TaskImpl<?> me = TaskImpl.current("Aio.wait");
         Wait<T> w = new Wait<>(when, fs.size());
-        Callback[] timer = new Callback[1];
+        Handle[] timer = new Handle[1];
         try {
             if (timeoutNanos < Time.FOREVER_NANOS) {
                 timer[0] = me.bridgeLoop().callLater(timeoutNanos, w.waiter);
