@@ -74,12 +74,12 @@ public final class AsCompleted<T> implements Iterable<Task<T>>, Iterator<Task<T>
                     throw new TimeoutError(label + " expired with " + (remaining + 1) + " task(s) not done");
                 }
             }
-            Waiter w = new Waiter();
+            Waiter w;
             synchronized (this) {
                 if (!finished.isEmpty() || timedOut) {
                     continue;
                 }
-                waiter = w;
+                w = waiter = new Waiter();
             }
             try {
                 w.await("Aio.asCompleted's iterator");

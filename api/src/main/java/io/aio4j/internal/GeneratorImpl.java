@@ -67,7 +67,7 @@ public final class GeneratorImpl<T> implements AsyncIterable<T>, AsyncIterable.O
         for (;;) {
             Runnable ask = null;
             boolean start = false;
-            Waiter w = new Waiter();
+            Waiter w;
             synchronized (this) {
                 if (hasItem) {
                     return true;
@@ -86,7 +86,7 @@ public final class GeneratorImpl<T> implements AsyncIterable<T>, AsyncIterable.O
                     ask = producerWaiter;
                     producerWaiter = null;
                 }
-                consumerWaiter = w;
+                w = consumerWaiter = new Waiter(); // only once it must wait: a value ready allocates nothing
             }
             if (start) {
                 startProducer(me);

@@ -208,12 +208,12 @@ public final class TaskGroupImpl implements TaskGroup {
     }
 
     private void awaitTasks() {
-        Waiter w = new Waiter();
+        Waiter w;
         synchronized (this) {
             if (tasks.isEmpty()) {
                 return;
             }
-            onCompleted = w;
+            w = onCompleted = new Waiter();
         }
         try {
             w.await("TaskGroup");
