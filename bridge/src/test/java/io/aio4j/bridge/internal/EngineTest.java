@@ -127,6 +127,40 @@ class EngineTest {
 
     @ParameterizedTest
     @MethodSource("carriers")
+    void aCancelAndATimerFromAnotherThreadReachAFiberParkedWhileTheLoopSelects(Carrier carrier) {
+        Object outcome = run(carrier, self -> {
+            AtomicReference<Waiter> box = new AtomicReference<>();
+            Thread other = Thread.ofPlatform().start(() -> {
+                try {
+                    while (box.get() == null) {
+                        Thread.onSpinWait();
+                    }
+                    Thread.sleep(20); // the loop is waiting in its selector by now
+                    // an owned loop takes both through its inbox; the others through the lock
+                    Waiter first = box.get();
+                    self.loop.callLater(1_000_000, first::wake);
+                    while (box.get() == first) {
+                        Thread.onSpinWait();
+                    }
+                    Thread.sleep(20);
+                    self.cancel("cancelled from another thread");
+                } catch (InterruptedException e) {
+                    throw new AssertionError(e);
+                }
+            });
+            try {
+                self.awaitResume(box); // woken by a timer another thread set
+                self.awaitResume(box); // nobody wakes this one: only the cancel ends it
+            } finally {
+                other.join();
+            }
+        });
+        assertInstanceOf(Body.Cancelled.class, outcome);
+        assertEquals("cancelled from another thread", ((Throwable) outcome).getMessage());
+    }
+
+    @ParameterizedTest
+    @MethodSource("carriers")
     void aFiberResumedThenCancelledBeforeItRunsSeesTheCancellationAtThatAwait(Carrier carrier) {
         Object outcome = run(carrier, self -> {
             AtomicReference<Waiter> box = new AtomicReference<>();
