@@ -180,12 +180,9 @@ public final class GeneratorImpl<T> implements AsyncIterable<T>, AsyncIterable.O
         synchronized (this) {
             finished = true;
             failure = f;
-            wake = consumerWaiter;
-            consumerWaiter = null;
+            wake = takeConsumerLocked();
         }
-        if (wake != null) {
-            wake.wake();
-        }
+        wakeConsumer(wake);
         if (f instanceof CancelledError c) {
             throw c; // the producer task ends cancelled
         }
@@ -211,11 +208,21 @@ public final class GeneratorImpl<T> implements AsyncIterable<T>, AsyncIterable.O
             item = value;
             hasItem = true;
             producerWaiter = resume;
-            wake = consumerWaiter;
-            consumerWaiter = null;
+            wake = takeConsumerLocked();
         }
-        if (wake != null) {
-            wake.wake();
+        wakeConsumer(wake);
+    }
+
+    /** The consumer waiting for a value or the end, taken off (it is woken once). */
+    private Waiter takeConsumerLocked() {
+        Waiter w = consumerWaiter;
+        consumerWaiter = null;
+        return w;
+    }
+
+    private static void wakeConsumer(Waiter w) {
+        if (w != null) {
+            w.wake();
         }
     }
 }

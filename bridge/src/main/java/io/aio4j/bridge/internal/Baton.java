@@ -150,18 +150,28 @@ final class Baton {
                 }
                 return; // the fiber keeps its permit until it yields
             }
-            loop.unlock();
-            try {
-                f.cancelBeforeStart();
-            } finally {
-                loop.lock();
-                running--;
-            }
+            endBeforeStartLocked(f);
             return;
         }
+        runCallbackLocked((Runnable) next); // a Callback or an IoRegistration
+    }
+
+    /** {@code f} was cancelled before its first step: it ends without running, and gives its permit back. */
+    private void endBeforeStartLocked(Fiber f) {
         loop.unlock();
         try {
-            runCallback((Runnable) next); // a Callback or an IoRegistration
+            f.cancelBeforeStart();
+        } finally {
+            loop.lock();
+            running--;
+        }
+    }
+
+    /** Runs a callback holding a permit, without the loop's lock, and gives the permit back. */
+    private void runCallbackLocked(Runnable r) {
+        loop.unlock();
+        try {
+            runCallback(r);
         } finally {
             loop.lock();
             running--;
@@ -250,26 +260,14 @@ final class Baton {
                         handTo = f;
                         break;
                     }
-                    loop.unlock();
-                    try {
-                        f.cancelBeforeStart();
-                    } finally {
-                        loop.lock();
-                        running--;
-                    }
+                    endBeforeStartLocked(f);
                     continue;
                 }
                 if (!ranCallbacks) {
                     ranCallbacks = true;
                     Loop.CURRENT.set(loop);
                 }
-                loop.unlock();
-                try {
-                    runCallback((Runnable) next); // a Callback or an IoRegistration
-                } finally {
-                    loop.lock();
-                    running--;
-                }
+                runCallbackLocked((Runnable) next); // a Callback or an IoRegistration
             }
         } finally {
             loop.unlock();

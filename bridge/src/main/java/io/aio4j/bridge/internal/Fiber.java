@@ -31,14 +31,9 @@ public abstract non-sealed class Fiber implements Continuation<Object>, Ready {
     private final Carrier.Strand strand;
     /** Whether the body has started and not finished (for stack dumps). */
     private volatile boolean onStrand;
-    private volatile boolean go;
     private boolean started;
-    private static final boolean SPIN = Runtime.getRuntime().availableProcessors() > 1;
-    private static final int MIN_SPINS = 64, MAX_SPINS = 2048, RESPIN_AFTER = 64;
-    /** Whether waiting for the baton may spin: only when fibers run on threads of their own. */
-    private final boolean spin;
-    private int spinBudget;
-    private int parksSinceSpin;
+    /** How the strand waits for the baton on a thread of its own; null when the loop runs it in place. */
+    private final BatonWait turn;
 
     // guarded by loop.lock
     int state = QUEUED;
@@ -63,8 +58,7 @@ public abstract non-sealed class Fiber implements Continuation<Object>, Ready {
     protected Fiber(Loop loop) {
         this.loop = loop;
         this.strand = loop.carrier.newStrand(this::main);
-        this.spin = SPIN && !loop.inPlace;
-        this.spinBudget = spin ? MIN_SPINS : 0;
+        this.turn = loop.inPlace ? null : new BatonWait();
     }
 
     /** Queues the first step (asyncio: create_task schedules the task at once). */
@@ -442,7 +436,9 @@ public abstract non-sealed class Fiber implements Continuation<Object>, Ready {
     }
 
     void handTo() {
-        go = true;
+        if (turn != null) {
+            turn.give();
+        }
         if (!started) {
             started = true;
             strand.start(loop.inPlace ? null : name()); // a strand of its own is named after the task
@@ -451,33 +447,9 @@ public abstract non-sealed class Fiber implements Continuation<Object>, Ready {
         }
     }
 
-    /**
-     * Waits for the baton. Spins briefly first (on a multi-core machine) with an adaptive budget, as
-     * SynchronousQueue does: when the baton comes back within the spin (a ping-pong between two
-     * tasks), this strand never unmounts and the other side's unpark only sets a permit, instead of
-     * a park/unpark pair that moves the fiber across cores. A spin that fails halves the budget, so
-     * fibers that wait long (many tasks, timers, I/O) end up parking at once.
-     */
+    /** Waits for the baton (a strand of its own only: an in-place one is simply resumed). */
     void parkUntilGo() {
-        int budget = spinBudget;
-        if (budget > 0) {
-            for (int i = 0; i < budget; i++) {
-                if (go) {
-                    go = false;
-                    spinBudget = Math.min(MAX_SPINS, budget * 2);
-                    return;
-                }
-                Thread.onSpinWait();
-            }
-            spinBudget = budget / 2;
-        } else if (spin && ++parksSinceSpin >= RESPIN_AFTER) {
-            parksSinceSpin = 0;
-            spinBudget = MIN_SPINS; // try spinning again now and then: the pattern may have changed
-        }
-        while (!go) {
-            loop.carrier.park();
-        }
-        go = false;
+        turn.await(loop.carrier);
     }
 
     void cancelBeforeStart() {
@@ -511,7 +483,9 @@ public abstract non-sealed class Fiber implements Continuation<Object>, Ready {
             Loop.CURRENT.set(this); // owned: the thread's CURRENT is the loop, which knows its fiber
         }
         onStrand = true;
-        go = false;
+        if (turn != null) {
+            turn.taken();
+        }
         loop.stepBegins(this);
         try {
             runBody();
