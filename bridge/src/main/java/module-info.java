@@ -10,7 +10,4 @@ module io.aio4j.bridge {
     requires transitive kotlinx.coroutines.core;
     exports io.aio4j.bridge;
     exports io.aio4j.bridge.lowlevel;
-
-    // Internal API: the other aio4j modules only
-    exports io.aio4j.bridge.internal to io.aio4j.api;
 }

@@ -1,7 +1,7 @@
 package io.aio4j;
 
-import io.aio4j.bridge.internal.Loop;
-import io.aio4j.bridge.internal.Suspensions;
+import io.aio4j.bridge.lowlevel.LoopCore;
+import io.aio4j.bridge.lowlevel.TaskCore;
 import io.aio4j.internal.AsCompleted;
 import io.aio4j.internal.EventLoopImpl;
 import io.aio4j.internal.Futures;
@@ -117,7 +117,7 @@ public final class Aio {
     }
 
     private static void checkNotInLoop() {
-        if (Loop.currentLoop() != null) {
+        if (LoopCore.current() != null) {
             throw new IllegalStateException("Aio.run() cannot be called from a running event loop: inside a task, "
                     + "await the work directly or start it with Aio.createTask(...)");
         }
@@ -136,7 +136,7 @@ public final class Aio {
      * @throws IllegalStateException outside a task
      */
     public static void sleep(Duration delay) {
-        Suspensions.currentFiber("Aio.sleep").sleep(Time.toNanos(delay));
+        TaskCore.current("Aio.sleep").sleep(Time.toNanos(delay));
     }
 
     /**
@@ -145,7 +145,7 @@ public final class Aio {
      * @throws IllegalArgumentException if {@code seconds} is NaN
      */
     public static void sleep(double seconds) {
-        Suspensions.currentFiber("Aio.sleep").sleep(Time.secondsToNanos(seconds, "Aio.sleep's delay"));
+        TaskCore.current("Aio.sleep").sleep(Time.secondsToNanos(seconds, "Aio.sleep's delay"));
     }
 
     // ---- tasks -----------------------------------------------------------------------------------
@@ -659,7 +659,7 @@ public final class Aio {
      */
     public static Task<?> currentTask() {
         EventLoopImpl.current("Aio.currentTask");
-        return Loop.currentFiber() instanceof TaskImpl<?> t ? t : null;
+        return TaskImpl.currentOrNull();
     }
 
     /**

@@ -8,9 +8,9 @@ import io.aio4j.Handle;
 import io.aio4j.TimerHandle;
 import io.aio4j.bridge.lowlevel.Clock;
 import io.aio4j.bridge.lowlevel.ErrorSink;
-import io.aio4j.bridge.internal.Loop;
+import io.aio4j.bridge.lowlevel.LoopCore;
+import io.aio4j.bridge.lowlevel.TaskCore;
 import io.aio4j.bridge.lowlevel.LoopHandle;
-import io.aio4j.bridge.internal.Suspensions;
 import java.lang.ref.Cleaner;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -29,7 +29,7 @@ import java.util.function.Consumer;
 import java.util.function.Supplier;
 import kotlinx.coroutines.CoroutineDispatcher;
 
-/** The one implementation of {@link EventLoop}: the public face of the bridge's {@link Loop}. */
+/** The one implementation of {@link EventLoop}: the public face of the engine's {@link LoopCore}. */
 public final class EventLoopImpl implements EventLoop {
     private static final Cleaner CLEANER = Cleaner.create();
 
@@ -38,7 +38,7 @@ public final class EventLoopImpl implements EventLoop {
     private static final AtomicInteger EXECUTOR_THREAD_IDS = new AtomicInteger();
     private static final long EXECUTOR_SHUTDOWN_SECONDS = 300;
 
-    public final Loop loop;
+    final LoopCore loop;
 
     /** This loop as the other modules see it (they do not reach the engine's internals). */
     public LoopHandle handle() {
@@ -82,8 +82,8 @@ public final class EventLoopImpl implements EventLoop {
     public EventLoopImpl(Config config, Clock clock) {
         ExceptionHandler h = config.exceptionHandler();
         ErrorSink sink = h == null ? ErrorSink.LOG : h::handle;
-        this.loop = new Loop(config.parallelism(), config.carrier(), clock, sink);
-        loop.setOwner(this);
+        this.loop = LoopCore.create(config.parallelism(), config.carrier(), clock, sink);
+        loop.attach(this);
         this.slowCallbackDuration = config.slowCallbackDuration();
         if (config.debug()) {
             loop.setDebug(true, Time.toNanos(slowCallbackDuration));
@@ -109,12 +109,12 @@ public final class EventLoopImpl implements EventLoop {
     /** Dumps the task trees of every open loop in this JVM. */
     /** {@code Aio.dumpTasks()}: the running loop's tree inside a loop, every open loop's elsewhere. */
     public static String dumpTasksFromHere() {
-        Loop l = Loop.currentLoop();
+        LoopCore l = LoopCore.current();
         if (l == null) {
             return dumpAll();
         }
         java.io.StringWriter w = new java.io.StringWriter();
-        ((EventLoopImpl) l.owner()).dumpTasks(w);
+        of(l).dumpTasks(w);
         return w.toString();
     }
 
@@ -137,11 +137,16 @@ public final class EventLoopImpl implements EventLoop {
 
     /** The loop running on this thread (in a task or a loop callback), or an error naming {@code what}. */
     public static EventLoopImpl current(String what) {
-        Loop l = Loop.currentLoop();
+        LoopCore l = LoopCore.current();
         if (l == null) {
-            throw Suspensions.notInTask(what);
+            throw TaskCore.notInTask(what);
         }
-        return (EventLoopImpl) l.owner();
+        return of(l);
+    }
+
+    /** The event loop whose engine {@code l} is (every LoopCore is made by this class, attached to it). */
+    private static EventLoopImpl of(LoopCore l) {
+        return (EventLoopImpl) l.attachment();
     }
 
     // ---- EventLoop -------------------------------------------------------------------------------
@@ -167,7 +172,7 @@ public final class EventLoopImpl implements EventLoop {
 
     /** Debug mode: the loop's non-thread-safe methods must be called from the loop itself. */
     private void checkThread(String what) {
-        if (Loop.currentLoop() != loop && (loop.isRunning() || Loop.currentLoop() != null)) {
+        if (LoopCore.current() != loop && (loop.isRunning() || LoopCore.current() != null)) {
             throw new IllegalStateException("Non-thread-safe operation invoked on an event loop other than the current one: "
                     + "EventLoop." + what + " called from thread " + Thread.currentThread().getName()
                     + "; use callSoonThreadsafe or submit from other threads");
@@ -235,7 +240,7 @@ public final class EventLoopImpl implements EventLoop {
     @Override
     public <T> CompletableFuture<T> submit(AsyncCallable<T> body) {
         Submission<T> s = new Submission<>(this, Objects.requireNonNull(body, "body"));
-        if (closing && Loop.currentLoop() != loop) {
+        if (closing && LoopCore.current() != loop) {
             throw new IllegalStateException(loop.isClosed() ? "Event loop is closed"
                     : "Event loop is closing: EventLoop.submit() from another thread is refused once Runner.close() has begun");
         }
@@ -260,7 +265,7 @@ public final class EventLoopImpl implements EventLoop {
 
     @Override
     public CoroutineDispatcher asDispatcher() {
-        return loop;
+        return loop.dispatcher();
     }
 
     @Override
@@ -273,8 +278,8 @@ public final class EventLoopImpl implements EventLoop {
     /** Tasks of this loop that are not done, in creation order. */
     public List<TaskImpl<?>> pendingTasks() {
         List<TaskImpl<?>> tasks = new ArrayList<>();
-        for (var f : loop.liveFibers()) {
-            if (f instanceof TaskImpl<?> t && !t.done()) {
+        for (TaskCore<?> c : loop.liveTasks()) {
+            if (c.host() instanceof TaskImpl<?> t && !t.done()) {
                 tasks.add(t);
             }
         }

@@ -3,8 +3,6 @@ package io.aio4j.internal;
 import io.aio4j.CancelledError;
 import io.aio4j.Settled;
 import io.aio4j.Task;
-import io.aio4j.bridge.internal.Fiber;
-import io.aio4j.bridge.internal.Suspensions;
 import io.aio4j.bridge.lowlevel.Waiter;
 import java.util.ArrayList;
 import java.util.List;
@@ -80,13 +78,13 @@ public final class Gather<T> {
     }
 
     private void await() {
-        Fiber me = Suspensions.currentFiber("Aio.gather");
+        TaskImpl.current("Aio.gather"); // also with nothing to wait for: only a task may gather
         if (!tasks.isEmpty()) {
             Waiter w = new Waiter();
             for (Task<? extends T> t : tasks) {
                 t.addDoneCallback(x -> childDone(x, w));
             }
-            me.awaitWaiter(w, this::cancelChildren, false);
+            w.await("Aio.gather", this::cancelChildren);
         }
         if (cancelRequested) {
             throw new CancelledError(cancelMessage);

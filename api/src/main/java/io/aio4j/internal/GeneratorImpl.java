@@ -5,8 +5,8 @@ import io.aio4j.AsyncIterable;
 import io.aio4j.CancelledError;
 import io.aio4j.Task;
 import io.aio4j.bridge.Suspend;
-import io.aio4j.bridge.internal.Loop;
-import io.aio4j.bridge.internal.Suspensions;
+import io.aio4j.bridge.lowlevel.TaskCore;
+import io.aio4j.bridge.Suspend;
 import java.util.Iterator;
 import java.util.NoSuchElementException;
 import java.util.Objects;
@@ -95,7 +95,7 @@ public final class GeneratorImpl<T> implements AsyncIterable<T>, AsyncIterable.O
             }
             // asyncio: the generator runs in the consumer's task, so cancelling the consumer cancels it
             try {
-                me.awaitWaiter(w, this::cancelProducer, false);
+                w.await("AsyncIterable.next", this::cancelProducer);
             } finally {
                 synchronized (this) {
                     if (consumerWaiter == w) {
@@ -120,7 +120,7 @@ public final class GeneratorImpl<T> implements AsyncIterable<T>, AsyncIterable.O
     }
 
     private void startProducer(TaskImpl<?> consumer) {
-        EventLoopImpl loop = (EventLoopImpl) consumer.bridgeLoop().owner();
+        EventLoopImpl loop = consumer.eventLoop();
         TaskImpl<Void> p = TaskImpl.create(loop, null, this::produce);
         synchronized (this) {
             producer = p;
@@ -162,7 +162,7 @@ public final class GeneratorImpl<T> implements AsyncIterable<T>, AsyncIterable.O
             return; // never started
         }
         p.cancel("AsyncIterable closed");
-        if (Loop.currentFiber() != null) {
+        if (TaskCore.current() != null) {
             p.waitDone("AsyncIterable.close");
         }
     }
@@ -198,7 +198,7 @@ public final class GeneratorImpl<T> implements AsyncIterable<T>, AsyncIterable.O
 
     /** Kotlin's {@code FlowCollector.emit}: the Flow's continuation waits as {@link #yield} does. */
     private Object emit(T value, Continuation<? super Unit> k) {
-        return Suspensions.suspendKotlin(k, c -> handOver(value, () -> c.resumeWith(Unit.INSTANCE)));
+        return Suspend.suspendCancellable(k, c -> handOver(value, () -> c.resumeWith(Unit.INSTANCE)));
     }
 
     /** Hands {@code value} to the consumer; {@code resume} continues the producer when asked for more. */

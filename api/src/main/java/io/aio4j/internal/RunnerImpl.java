@@ -5,7 +5,7 @@ import io.aio4j.AsyncRunnable;
 import io.aio4j.Config;
 import io.aio4j.EventLoop;
 import io.aio4j.Runner;
-import io.aio4j.bridge.internal.Loop;
+import io.aio4j.bridge.lowlevel.LoopCore;
 import java.util.Objects;
 
 /** The one implementation of {@link Runner}. */
@@ -24,7 +24,7 @@ public final class RunnerImpl implements Runner {
     @Override
     public <T> T run(AsyncCallable<T> body) {
         Objects.requireNonNull(body, "body");
-        if (Loop.currentLoop() != null) {
+        if (LoopCore.current() != null) {
             throw new IllegalStateException("Aio.run() cannot be called from a running event loop: inside a task, "
                     + "await the work directly or start it with Aio.createTask(...)");
         }

@@ -1,7 +1,6 @@
 package io.aio4j.internal;
 
 import io.aio4j.TaskLocal;
-import io.aio4j.bridge.internal.Loop;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -21,7 +20,7 @@ public final class TaskContext {
 
     /** The values visible here: the current task's, else this thread's. */
     public static Map<TaskLocal<?>, Object> current() {
-        return Loop.currentFiber() instanceof TaskImpl<?> t ? t.context : THREAD.get();
+        return TaskImpl.currentOrNull() instanceof TaskImpl<?> t ? t.context : THREAD.get();
     }
 
     /** Sets {@code var} where {@link #current()} reads, returning how to undo it. */
@@ -35,11 +34,11 @@ public final class TaskContext {
     }
 
     private static Object owner() {
-        return Loop.currentFiber() instanceof TaskImpl<?> t ? t : Thread.currentThread();
+        return TaskImpl.currentOrNull() instanceof TaskImpl<?> t ? t : Thread.currentThread();
     }
 
     private static void install(Map<TaskLocal<?>, Object> values) {
-        if (Loop.currentFiber() instanceof TaskImpl<?> t) {
+        if (TaskImpl.currentOrNull() instanceof TaskImpl<?> t) {
             t.context = values;
         } else {
             THREAD.set(values);

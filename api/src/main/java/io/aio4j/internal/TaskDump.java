@@ -79,7 +79,7 @@ final class TaskDump {
         if (user >= 0) {
             for (int i = api >= 0 ? api : user; i < stack.length; i++) {
                 String c = stack[i].getClassName();
-                if (c.startsWith("io.aio4j.internal.TaskImpl") || c.startsWith("io.aio4j.bridge.internal.Fiber")) {
+                if (c.startsWith("io.aio4j.internal.TaskImpl") || c.startsWith("io.aio4j.bridge.internal.")) {
                     break; // the task's own start-up frames
                 }
                 if (i > api && Where.machinery(c)) {

@@ -33,7 +33,7 @@ public final class TaskGroupImpl implements TaskGroup {
 
     private TaskGroupImpl(TaskImpl<?> parent) {
         this.parent = parent;
-        this.loop = (EventLoopImpl) parent.bridgeLoop().owner();
+        this.loop = parent.eventLoop();
     }
 
     /** {@code async with TaskGroup() as tg: body}. */

@@ -1,5 +1,10 @@
 package io.aio4j.internal;
 
+import static io.aio4j.bridge.lowlevel.TaskCore.CANCELLED;
+import static io.aio4j.bridge.lowlevel.TaskCore.EXCEPTION;
+import static io.aio4j.bridge.lowlevel.TaskCore.PENDING;
+import static io.aio4j.bridge.lowlevel.TaskCore.RESULT;
+
 import io.aio4j.bridge.lowlevel.Unchecked;
 import io.aio4j.AsyncCallable;
 import io.aio4j.AsyncRunnable;
@@ -8,10 +13,8 @@ import io.aio4j.EventLoop;
 import io.aio4j.InvalidStateError;
 import io.aio4j.Task;
 import io.aio4j.TaskLocal;
-import io.aio4j.bridge.internal.Fiber;
-import io.aio4j.bridge.internal.Loop;
-import io.aio4j.bridge.internal.Suspensions;
-import io.aio4j.bridge.internal.TaskCore;
+import io.aio4j.bridge.lowlevel.LoopCore;
+import io.aio4j.bridge.lowlevel.TaskCore;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.CancellationException;
@@ -23,10 +26,12 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
 
 /** The one implementation of {@link Task}: the engine's task core with asyncio's vocabulary on top. */
-public final class TaskImpl<T> extends TaskCore<T> implements Task<T> {
+public final class TaskImpl<T> implements Task<T>, TaskCore.Host<T> {
     private static final AtomicLong COUNTER = new AtomicLong();
 
     private final EventLoopImpl eventLoop;
+    /** The engine's side: the fiber, the outcome, the callbacks, the cancellation requests. */
+    private final TaskCore<T> core;
     /** An AsyncCallable, or an AsyncRunnable for a task without a result (no wrapper per task). */
     private final Object body;
     /** The name given, or null for {@code Task-<number>} (made when first asked for). */
@@ -40,19 +45,19 @@ public final class TaskImpl<T> extends TaskCore<T> implements Task<T> {
     final TaskImpl<?> parent;
     /** The task group this task belongs to, or null. */
     final TaskGroupImpl group;
-    /** Guarded by this (TaskCore's monitor). */
+    /** Guarded by this. */
     private CompletableFuture<T> future;
     private volatile Unretrieved unretrieved;
 
     private TaskImpl(EventLoopImpl eventLoop, String name, Object body, TaskGroupImpl group) {
-        super(eventLoop.loop);
         this.eventLoop = eventLoop;
+        this.core = eventLoop.loop.newTask(this);
         this.number = COUNTER.incrementAndGet();
         this.name = name;
         this.body = body;
-        this.createdAt = eventLoop.loop.resources.tracking() || eventLoop.loop.debug()
+        this.createdAt = eventLoop.loop.tracksResources() || eventLoop.loop.debug()
                 ? new Throwable("task " + name() + " was created here") : null;
-        this.parent = Loop.currentFiber() instanceof TaskImpl<?> p && p.eventLoop == eventLoop ? p : null;
+        this.parent = currentOrNull() instanceof TaskImpl<?> p && p.eventLoop == eventLoop ? p : null;
         this.group = group;
     }
 
@@ -73,18 +78,37 @@ public final class TaskImpl<T> extends TaskCore<T> implements Task<T> {
 
     private static <T> TaskImpl<T> start(TaskImpl<T> t) {
         t.context = TaskContext.current(); // contextvars: a copy of the creator's values
-        t.start();
+        t.core.start();
         return t;
     }
 
     /** The task whose body runs on this thread, or null (a loop callback, or no loop at all). */
     public static TaskImpl<?> currentOrNull() {
-        return Loop.currentFiber() instanceof TaskImpl<?> t ? t : null;
+        return TaskCore.current() instanceof TaskCore<?> c && c.host() instanceof TaskImpl<?> t ? t : null;
     }
 
     /** The task running on this thread, or an error saying that {@code what} needs one. */
     public static TaskImpl<?> current(String what) {
-        return (TaskImpl<?>) Suspensions.currentFiber(what);
+        TaskImpl<?> t = currentOrNull();
+        if (t == null) {
+            throw TaskCore.notInTask(what);
+        }
+        return t;
+    }
+
+    /** The engine's side of this task. */
+    public TaskCore<T> core() {
+        return core;
+    }
+
+    /** The event loop this task runs on. */
+    EventLoopImpl eventLoop() {
+        return eventLoop;
+    }
+
+    /** The engine's loop this task runs on. */
+    LoopCore bridgeLoop() {
+        return eventLoop.loop;
     }
 
     /** Where the task was created, or null when the loop does not track it. */
@@ -96,7 +120,7 @@ public final class TaskImpl<T> extends TaskCore<T> implements Task<T> {
 
     @Override
     @SuppressWarnings("unchecked")
-    protected T call() throws Exception {
+    public T call() throws Exception {
         if (body instanceof AsyncCallable<?> c) {
             return (T) c.call();
         }
@@ -105,17 +129,17 @@ public final class TaskImpl<T> extends TaskCore<T> implements Task<T> {
     }
 
     @Override
-    protected boolean isCancellation(Throwable t) {
+    public boolean isCancellation(Throwable t) {
         return t instanceof CancelledError;
     }
 
     @Override
-    protected Error newCancelledError(String message, Throwable cause) {
+    public Error newCancelledError(String message, Throwable cause) {
         return new CancelledError(message, cause);
     }
 
     @Override
-    protected void beforeOutcome(int how, Throwable e) {
+    public void beforeOutcome(int how, Throwable e) {
         if (how == EXCEPTION) {
             Unretrieved report = new Unretrieved(eventLoop, name(), e, createdAt);
             unretrieved = report;
@@ -125,13 +149,13 @@ public final class TaskImpl<T> extends TaskCore<T> implements Task<T> {
 
     @Override
     @SuppressWarnings("unchecked")
-    protected void runDoneCallback(Object cb) {
+    public void runDoneCallback(Object cb) {
         Consumer<? super Task<T>> c = (Consumer<? super Task<T>>) cb;
         eventLoop.loop.callSoon(() -> c.accept(this));
     }
 
     @Override
-    protected void afterOutcome() {
+    public void afterOutcome() {
         CompletableFuture<T> f;
         synchronized (this) {
             f = future;
@@ -156,17 +180,17 @@ public final class TaskImpl<T> extends TaskCore<T> implements Task<T> {
 
     @Override
     public T await() {
-        Fiber me = Suspensions.currentFiber("Task.await()");
+        TaskImpl<?> me = current("Task.await()");
         if (me == this) {
             throw new IllegalStateException("Task cannot await on itself: " + this);
         }
-        if (me.bridgeLoop() != loop && me.bridgeLoop().debug()) {
+        if (me.eventLoop != eventLoop && me.eventLoop.loop.debug()) {
             throw new IllegalStateException("Task " + this + " belongs to another event loop than the task awaiting it ("
                     + me + "); hand results between loops with submit() or a CompletableFuture");
         }
         if (outcome() == PENDING) {
             // asyncio: cancelling the awaiting task cancels this one and keeps waiting for it
-            awaitDone(me, this::cancel);
+            core.awaitDone("Task.await()", this::cancel);
         }
         return outcomeForAwaiter();
     }
@@ -176,12 +200,11 @@ public final class TaskImpl<T> extends TaskCore<T> implements Task<T> {
      * waiting task to it (asyncio: awaiting a waiter future, or {@code shield}).
      */
     public void waitDone(String what) {
-        Fiber me = Suspensions.currentFiber(what);
-        if (me == this) {
+        if (current(what) == this) {
             throw new IllegalStateException("Task cannot await on itself: " + this);
         }
         if (outcome() == PENDING) {
-            awaitDone(me, null);
+            core.awaitDone(what, null);
         }
     }
 
@@ -242,20 +265,72 @@ public final class TaskImpl<T> extends TaskCore<T> implements Task<T> {
 
     @Override
     public boolean cancel() {
-        return cancel((String) null);
+        return core.cancel(null);
+    }
+
+    @Override
+    public boolean cancel(String message) {
+        return core.cancel(message);
+    }
+
+    @Override
+    public boolean done() {
+        return core.done();
+    }
+
+    @Override
+    public boolean cancelled() {
+        return core.cancelled();
+    }
+
+    @Override
+    public int cancelling() {
+        return core.cancelling();
+    }
+
+    @Override
+    public int uncancel() {
+        return core.uncancel();
+    }
+
+    /** See {@link TaskCore#cancellingDelivered()}. */
+    int cancellingDelivered() {
+        return core.cancellingDelivered();
+    }
+
+    /** The task's stack now (see {@link TaskCore#stack()}). */
+    StackTraceElement[] stack() {
+        return core.stack();
+    }
+
+    /** Where the task is in its steps (see {@link TaskCore#stepState()}). */
+    String stepState() {
+        return core.stepState();
+    }
+
+    private int outcome() {
+        return core.outcome();
+    }
+
+    private T value() {
+        return core.value();
+    }
+
+    private Throwable error() {
+        return core.error();
     }
 
     @Override
     public void addDoneCallback(Consumer<? super Task<T>> callback) {
         Objects.requireNonNull(callback, "callback");
-        if (!addDoneCallbackObject(callback)) {
+        if (!core.addDoneCallback(callback)) {
             runDoneCallback(callback);
         }
     }
 
     @Override
     public int removeDoneCallback(Consumer<? super Task<T>> callback) {
-        return removeDoneCallbackObject(callback);
+        return core.removeDoneCallback(callback);
     }
 
     @Override
@@ -308,12 +383,12 @@ public final class TaskImpl<T> extends TaskCore<T> implements Task<T> {
 
     @Override
     public boolean isCancelled() {
-        return cancelled();
+        return core.cancelled();
     }
 
     @Override
     public boolean isDone() {
-        return done();
+        return core.done();
     }
 
     @Override
@@ -368,7 +443,7 @@ public final class TaskImpl<T> extends TaskCore<T> implements Task<T> {
     }
 
     private void checkNotOwnLoop() {
-        if (Loop.currentLoop() == loop) {
+        if (LoopCore.current() == eventLoop.loop) {
             throw new IllegalStateException("Task.get() blocks the thread, which would stall the event loop that "
                     + name() + " runs on; inside a task use task.await()");
         }

@@ -5,7 +5,7 @@ import io.aio4j.CancelledError;
 import io.aio4j.Timeout;
 import io.aio4j.TimeoutError;
 import io.aio4j.bridge.lowlevel.Handle;
-import io.aio4j.bridge.internal.Loop;
+import io.aio4j.bridge.lowlevel.LoopHandle;
 import io.aio4j.bridge.lowlevel.Forever;
 
 /** asyncio's {@code timeouts.Timeout} state machine. */
@@ -20,7 +20,7 @@ public final class TimeoutImpl implements Timeout {
         }
     }
 
-    private final Loop loop;
+    private final LoopHandle loop;
     private final String label;
     private State state = State.CREATED;
     private long whenNanos; // Forever.NEVER: no deadline
@@ -28,7 +28,7 @@ public final class TimeoutImpl implements Timeout {
     private TaskImpl<?> task;
     private int cancelling;
 
-    private TimeoutImpl(Loop loop, long whenNanos, String label) {
+    private TimeoutImpl(LoopHandle loop, long whenNanos, String label) {
         this.loop = loop;
         this.whenNanos = whenNanos;
         this.label = label;
@@ -54,7 +54,7 @@ public final class TimeoutImpl implements Timeout {
 
     /** A deadline {@code delayNanos} from now (saturated), or none for {@link Time#FOREVER_NANOS}. */
     public static long deadlineIn(long delayNanos) {
-        Loop loop = TaskImpl.current("a timeout").bridgeLoop();
+        LoopHandle loop = TaskImpl.current("a timeout").bridgeLoop();
         return Forever.deadline(loop.nanoTime(), delayNanos);
     }
 

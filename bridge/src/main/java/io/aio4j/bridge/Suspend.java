@@ -3,6 +3,11 @@ package io.aio4j.bridge;
 import io.aio4j.bridge.internal.BlockingContinuation;
 import io.aio4j.bridge.internal.Fiber;
 import io.aio4j.bridge.internal.Loop;
+import java.util.function.Consumer;
+import kotlin.Unit;
+import kotlin.coroutines.Continuation;
+import kotlinx.coroutines.CancellableContinuation;
+import kotlinx.coroutines.CancellableContinuationKt;
 
 /**
  * Calling Kotlin {@code suspend} functions from Java.
@@ -46,5 +51,29 @@ public final class Suspend {
             return fiber.await(fn);
         }
         return BlockingContinuation.call(fn);
+    }
+
+    /**
+     * Writes a Kotlin {@code suspend} function in Java: Kotlin's {@code suspendCancellableCoroutine}.
+     * {@code block} receives the cancellable continuation and arranges for it to be resumed later,
+     * from any thread; the return value is what the Java method implementing the suspend function
+     * returns to its Kotlin caller {@code k}.
+     *
+     * {@snippet :
+     * // implements: suspend fun emit(value: T)   (kotlinx.coroutines.flow.FlowCollector)
+     * public Object emit(T value, Continuation<? super Unit> k) {
+     *     return Suspend.suspendCancellable(k, c -> handOver(value, () -> c.resumeWith(Unit.INSTANCE)));
+     * }
+     * }
+     *
+     * @apiNote asyncio: none (kotlinx interop). aio4j's own waits park on a
+     *     {@link io.aio4j.bridge.lowlevel.Waiter} instead.
+     * @return {@code COROUTINE_SUSPENDED}, or the value if {@code block} resumed at once
+     */
+    public static <T> Object suspendCancellable(Continuation<? super T> k, Consumer<CancellableContinuation<? super T>> block) {
+        return CancellableContinuationKt.suspendCancellableCoroutine(c -> {
+            block.accept(c);
+            return Unit.INSTANCE;
+        }, k);
     }
 }

@@ -62,7 +62,7 @@ public abstract non-sealed class Fiber implements Continuation<Object>, Ready {
     }
 
     /** Queues the first step (asyncio: create_task schedules the task at once). */
-    protected final void start() {
+    public final void start() {
         loop.register(this);
     }
 
@@ -83,10 +83,6 @@ public abstract non-sealed class Fiber implements Continuation<Object>, Ready {
             case READY -> "ready";
             default -> "done";
         };
-    }
-
-    public final Loop bridgeLoop() {
-        return loop;
     }
 
     /** The task's name (asyncio's {@code get_name()}). */

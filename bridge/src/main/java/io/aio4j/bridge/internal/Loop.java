@@ -5,7 +5,8 @@ import io.aio4j.bridge.lowlevel.Droppable;
 import io.aio4j.bridge.lowlevel.Clock;
 import io.aio4j.bridge.Carrier;
 import io.aio4j.bridge.lowlevel.Forever;
-import io.aio4j.bridge.lowlevel.LoopHandle;
+import io.aio4j.bridge.lowlevel.LoopCore;
+import io.aio4j.bridge.lowlevel.TaskCore;
 import java.io.IOException;
 import java.nio.channels.ClosedChannelException;
 import java.nio.channels.SelectableChannel;
@@ -35,7 +36,7 @@ import kotlinx.coroutines.DisposableHandle;
  * (lock()/unlock() below). The lock is never held while user code, kotlinx code or a resumption runs,
  * so loops cannot deadlock each other through it.
  */
-public final class Loop extends CoroutineDispatcher implements Delay, Clock.Driven, LoopHandle {
+public final class Loop extends CoroutineDispatcher implements Delay, Clock.Driven, LoopCore {
     /** The fiber whose body runs on this thread, or the loop whose callbacks run on it; else null. */
     static final ThreadLocal<Object> CURRENT = new ThreadLocal<>();
 
@@ -67,12 +68,12 @@ public final class Loop extends CoroutineDispatcher implements Delay, Clock.Driv
     /** The driver and the permits: the run loop (see {@link Baton}). */
     final Baton baton = new Baton(this);
     private volatile boolean closed;
-    private volatile Object owner;
+    private volatile Object attachment;
     private final java.util.concurrent.atomic.AtomicInteger foreignWaits = new java.util.concurrent.atomic.AtomicInteger();
     private final java.util.concurrent.atomic.AtomicInteger externalWaits = new java.util.concurrent.atomic.AtomicInteger();
     // test support, off by default
     /** Open resources and where they were created, for leak reports (the test kit turns it on). */
-    public final ResourceTracker resources = new ResourceTracker();
+    final ResourceTracker resources = new ResourceTracker();
     /** Debug mode's step timer, or null when debug mode is off (a plain read on the hot path). */
     SlowSteps slow;
 
@@ -101,6 +102,20 @@ public final class Loop extends CoroutineDispatcher implements Delay, Clock.Driv
             return f;
         }
         return o instanceof Loop l ? l.inPlaceFiber : null;
+    }
+
+    /** The task whose body runs on the current thread, or null (TaskFiber is the one fiber there is). */
+    public static TaskFiber<?> currentTask() {
+        return currentFiber() instanceof TaskFiber<?> t ? t : null;
+    }
+
+    /** The error for {@code what} called outside a task, saying how to get one. */
+    public static IllegalStateException notInTask(String what) {
+        String where = currentLoop() != null
+                ? "in an event loop callback, which cannot wait; start a task with Aio.createTask(...) for it"
+                : "on thread \"" + Thread.currentThread().getName() + "\", which runs no event loop; "
+                        + "wrap the code in Aio.run(() -> ...)";
+        return new IllegalStateException(what + " must be called inside an aio4j task, but it was called " + where);
     }
 
     /** The loop running on the current thread (in a task or a callback), or null. */
@@ -149,19 +164,26 @@ public final class Loop extends CoroutineDispatcher implements Delay, Clock.Driv
         return clock.nanoTime();
     }
 
-    /** The api-level object that owns this loop (its public face). */
-    public Object owner() {
-        return owner;
+    @Override
+    public <T> TaskCore<T> newTask(TaskCore.Host<T> host) {
+        return new TaskFiber<>(this, java.util.Objects.requireNonNull(host, "host"));
     }
 
-    public void setOwner(Object owner) {
-        this.owner = owner;
+    @Override
+    public Object attachment() {
+        return attachment;
+    }
+
+    @Override
+    public void attach(Object attachment) {
+        this.attachment = attachment;
     }
 
     /**
      * Turns debug mode's slow-step detection on (with the threshold, in real nanoseconds) or off.
      * Call it from the loop's own thread or before the loop runs.
      */
+    @Override
     public void setDebug(boolean on, long slowStepNanos) {
         if (slowStepNanos <= 0) {
             throw new IllegalArgumentException("slowCallbackDuration must be > 0: " + slowStepNanos + " ns");
@@ -178,6 +200,7 @@ public final class Loop extends CoroutineDispatcher implements Delay, Clock.Driv
     }
 
     /** Whether debug mode is on. */
+    @Override
     public boolean debug() {
         return slow != null;
     }
@@ -190,6 +213,7 @@ public final class Loop extends CoroutineDispatcher implements Delay, Clock.Driv
         }
     }
 
+    @Override
     public int permits() {
         return permits;
     }
@@ -217,6 +241,7 @@ public final class Loop extends CoroutineDispatcher implements Delay, Clock.Driv
     }
 
     /** Runs {@code action} once the loop's clock reaches {@code whenNanos}; thread-safe. */
+    @Override
     public Timer callAt(long whenNanos, Runnable action) {
         long now = clock.nanoTime();
         if (whenNanos == Forever.NEVER || whenNanos - now > Forever.NANOS) {
@@ -361,6 +386,11 @@ public final class Loop extends CoroutineDispatcher implements Delay, Clock.Driv
     }
 
     @Override
+    public boolean tracksResources() {
+        return resources.tracking();
+    }
+
+    @Override
     public void trackResources(boolean on) {
         resources.setTracking(on);
     }
@@ -381,20 +411,30 @@ public final class Loop extends CoroutineDispatcher implements Delay, Clock.Driv
         }
     }
 
+    @Override
     public boolean isRunning() {
         return baton.driver != null;
     }
 
+    @Override
     public boolean isClosed() {
         return closed;
     }
 
     /** The fibers of this loop whose bodies have not finished, in creation order; thread-safe. */
-    public List<Fiber> liveFibers() {
-        return live.snapshot();
+    @Override
+    public List<TaskCore<?>> liveTasks() {
+        List<TaskCore<?>> tasks = new ArrayList<>();
+        for (Fiber f : live.snapshot()) {
+            if (f instanceof TaskFiber<?> t) {
+                tasks.add(t);
+            }
+        }
+        return tasks;
     }
 
     /** Makes {@link #runForever()} return once the current iteration is over; thread-safe. */
+    @Override
     public void stop() {
         if (foreign()) {
             post(this::stop);
@@ -415,6 +455,7 @@ public final class Loop extends CoroutineDispatcher implements Delay, Clock.Driv
      * Runs the loop on the calling thread until {@link #stop()}; the calling thread becomes the
      * loop's driver (it waits in the selector whenever nothing is ready).
      */
+    @Override
     public void runForever() {
         Object outer = CURRENT.get();
         lock.lock(); // also in owned mode: hands the state over to this thread
@@ -447,6 +488,7 @@ public final class Loop extends CoroutineDispatcher implements Delay, Clock.Driv
      * Closes the selector and drops what is queued; the loop must not be running. From here on
      * scheduling fails with "Event loop is closed"; a queued {@link Droppable} is told it was dropped.
      */
+    @Override
     public void close() {
         SlowSteps s = slow;
         if (s != null) {
@@ -487,6 +529,11 @@ public final class Loop extends CoroutineDispatcher implements Delay, Clock.Driv
     }
 
     // ---- kotlinx dispatcher and Delay ------------------------------------------------------------
+
+    @Override
+    public CoroutineDispatcher dispatcher() {
+        return this;
+    }
 
     @Override
     public boolean isDispatchNeeded(CoroutineContext context) {

@@ -23,6 +23,12 @@ public interface LoopHandle {
     TimerHandle callLater(long delayNanos, Runnable action);
 
     /**
+     * Runs {@code action} once the loop's clock reaches {@code whenNanos} (a deadline past
+     * {@link Forever#NANOS} from now, or {@link Forever#NEVER}, never fires); thread-safe.
+     */
+    TimerHandle callAt(long whenNanos, Runnable action);
+
+    /**
      * Registers {@code channel} (non-blocking) on the loop's selector; {@code handler} runs as a loop
      * callback with the ready ops each time watched ops become ready.
      */
@@ -38,6 +44,9 @@ public interface LoopHandle {
     void untrack(Object resource);
 
     // ---- test support (the test kit) ----------------------------------------------------------------
+
+    /** Whether open resources are being recorded ({@link #trackResources}). */
+    boolean tracksResources();
 
     /** Turns recording of open resources (for leak reports) on or off. */
     void trackResources(boolean on);

@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.aio4j.bridge.Carrier;
 import io.aio4j.bridge.lowlevel.Forever;
+import io.aio4j.bridge.lowlevel.TaskCore;
 import io.aio4j.bridge.lowlevel.Waiter;
 import java.util.ArrayList;
 import java.util.List;
@@ -28,7 +29,7 @@ class EngineTest {
     }
 
     /** The smallest task: a body, and what it ended with. */
-    static final class Body extends TaskCore<Object> {
+    static final class Body implements TaskCore.Host<Object> {
         static final class Cancelled extends Error {
             Cancelled(String message, Throwable cause) {
                 super(message, cause);
@@ -42,10 +43,18 @@ class EngineTest {
         private final Code code;
         final AtomicReference<Object> outcome = new AtomicReference<>();
 
+        final Loop loop;
+        final TaskFiber<Object> core;
+
         Body(Loop loop, Code code) {
-            super(loop);
+            this.loop = loop;
             this.code = code;
-            start();
+            this.core = new TaskFiber<>(loop, this);
+            core.start();
+        }
+
+        boolean cancel(String message) {
+            return core.cancel(message);
         }
 
         @Override
@@ -54,7 +63,7 @@ class EngineTest {
         }
 
         @Override
-        protected Object call() throws Exception {
+        public Object call() throws Exception {
             try {
                 code.run(this);
                 outcome.set("done");
@@ -67,24 +76,24 @@ class EngineTest {
         }
 
         @Override
-        protected boolean isCancellation(Throwable t) {
+        public boolean isCancellation(Throwable t) {
             return t instanceof Cancelled;
         }
 
         @Override
-        protected void beforeOutcome(int how, Throwable error) {
-            if (how == CANCELLED && outcome.get() == null) {
+        public void beforeOutcome(int how, Throwable error) {
+            if (how == TaskCore.CANCELLED && outcome.get() == null) {
                 outcome.set("cancelled before start");
                 loop.stop();
             }
         }
 
         @Override
-        protected void runDoneCallback(Object callback) {
+        public void runDoneCallback(Object callback) {
         }
 
         @Override
-        protected Error newCancelledError(String message, Throwable cause) {
+        public Error newCancelledError(String message, Throwable cause) {
             return new Cancelled(message, cause);
         }
 
@@ -92,7 +101,7 @@ class EngineTest {
         void awaitResume(AtomicReference<Waiter> box) {
             Waiter w = new Waiter();
             box.set(w);
-            awaitWaiter(w, null, false);
+            core.awaitWaiter(w, null, false);
         }
     }
 

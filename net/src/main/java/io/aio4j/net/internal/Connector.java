@@ -276,7 +276,7 @@ public final class Connector {
                     }
                 }
             }
-            return new SocketTransport(loop.loop, ch, reg, o.limit(), null);
+            return new SocketTransport(loop.handle(), ch, reg, o.limit(), null);
         } catch (IOException | RuntimeException | Error e) {
             if (reg != null) {
                 reg.cancel();

@@ -70,7 +70,7 @@ public final class DatagramTransport implements DatagramEndpoint {
             if (remote != null) {
                 ch.connect(remote);
             }
-            DatagramTransport t = new DatagramTransport(loop.loop, ch, protocol, remote);
+            DatagramTransport t = new DatagramTransport(loop.handle(), ch, protocol, remote);
             t.reg.interest(SelectionKey.OP_READ);
             if (protocol != null) {
                 loop.handle().callSoon(() -> protocol.connectionMade(t)); // asyncio: call_soon(connection_made)

@@ -65,7 +65,7 @@ public final class MemoryNetworkImpl implements NetworkOverride {
         if (s == null) {
             throw new ConnectException("Connect call failed " + host + ":" + port + ": Connection refused (memory network)");
         }
-        MemoryPipe pipe = new MemoryPipe(loop.loop, faults, client, (InetSocketAddress) s.sockets().get(0), o.limit(),
+        MemoryPipe pipe = new MemoryPipe(loop.handle(), faults, client, (InetSocketAddress) s.sockets().get(0), o.limit(),
                 s.limit());
         s.acceptMemory(pipe.b);
         return new Connection(pipe.a.reader(), pipe.a.writer());

@@ -222,7 +222,7 @@ public final class ServerImpl implements Server {
         }
         Readiness creg = loop.handle().register(c, ops -> { });
         SocketTransport[] self = new SocketTransport[1];
-        SocketTransport t = new SocketTransport(loop.loop, c, creg, options.limit(), () -> clientGone(self[0]),
+        SocketTransport t = new SocketTransport(loop.handle(), c, creg, options.limit(), () -> clientGone(self[0]),
                 options.ssl() == null); // TLS: the handshake's startTls begins reading
         self[0] = t;
         t.markServerSide();

@@ -1,21 +1,22 @@
 package io.aio4j.bridge.internal;
 
+import io.aio4j.bridge.lowlevel.TaskCore;
 import io.aio4j.bridge.lowlevel.Waiter;
 import java.util.ArrayList;
 
 /**
- * A task's future state over its fiber: asyncio's {@code Future} under the {@code Task}. The outcome
- * (a result, an exception or a cancellation), the done callbacks and the awaiting tasks, and the
- * cancellation requests the api's {@code Task} exposes.
+ * The one {@link TaskCore}: a task's future state over its fiber (asyncio's {@code Future} under the
+ * {@code Task}). The outcome (a result, an exception or a cancellation), the done callbacks and the
+ * awaiting tasks, and the cancellation requests the api's {@code Task} exposes; the body and the
+ * error types come from the {@link TaskCore.Host}.
  *
  * <p>The outcome is written once, on the task's own strand; it is volatile, so {@code done()} and
  * reading a finished task's result take no lock. Callbacks may be added from any thread (a
  * {@code CompletableFuture} view, interop), so the callback list is guarded by this object's monitor,
  * which is held only for the list operation itself.
  */
-public abstract class TaskCore<T> extends Fiber {
-    protected static final int PENDING = 0, RESULT = 1, EXCEPTION = 2, CANCELLED = 3;
-
+public final class TaskFiber<T> extends Fiber implements TaskCore<T> {
+    private final Host<T> host;
     private volatile int outcome = PENDING;
     private T value;
     /** The exception (EXCEPTION) or the cancellation error (CANCELLED). */
@@ -23,34 +24,44 @@ public abstract class TaskCore<T> extends Fiber {
     /** Waiters of awaiting tasks, and the api's done callbacks; guarded by this. */
     private ArrayList<Object> callbacks;
 
-    protected TaskCore(Loop loop) {
+    TaskFiber(Loop loop, Host<T> host) {
         super(loop);
-    }
-
-    /** The task's body. */
-    protected abstract T call() throws Exception;
-
-    /** Whether {@code t} is the api's cancellation error (the body ends cancelled, not failed). */
-    protected abstract boolean isCancellation(Throwable t);
-
-    /** Called on the task's strand just before the outcome is published (to track an exception). */
-    protected void beforeOutcome(int how, Throwable error) {
-    }
-
-    /** Called once the outcome is published, for each done callback that is not a waiter. */
-    protected abstract void runDoneCallback(Object callback);
-
-    /** Called once the outcome is published and the callbacks were run or scheduled. */
-    protected void afterOutcome() {
+        this.host = host;
     }
 
     @Override
-    protected final void runBody() {
+    public Host<T> host() {
+        return host;
+    }
+
+    @Override
+    public Loop loop() {
+        return loop;
+    }
+
+    @Override
+    public String name() {
+        return host.name();
+    }
+
+    /** The task as its host shows it (the api's {@code <Task pending name='...'>}). */
+    @Override
+    public String toString() {
+        return host.toString();
+    }
+
+    @Override
+    protected Error newCancelledError(String message, Throwable cause) {
+        return host.newCancelledError(message, cause);
+    }
+
+    @Override
+    protected void runBody() {
         T v;
         try {
-            v = call();
+            v = host.call();
         } catch (Throwable e) {
-            complete(isCancellation(e) ? CANCELLED : EXCEPTION, null, e);
+            complete(host.isCancellation(e) ? CANCELLED : EXCEPTION, null, e);
             return;
         }
         String message = null;
@@ -72,7 +83,7 @@ public abstract class TaskCore<T> extends Fiber {
     }
 
     @Override
-    protected final void completeCancelledBeforeStart(String message) {
+    protected void completeCancelledBeforeStart(String message) {
         complete(CANCELLED, null, newCancelledError(message, null));
     }
 
@@ -80,7 +91,7 @@ public abstract class TaskCore<T> extends Fiber {
         if (outcome != PENDING) {
             return;
         }
-        beforeOutcome(how, e);
+        host.beforeOutcome(how, e);
         ArrayList<Object> cbs;
         synchronized (this) {
             value = v;
@@ -94,42 +105,44 @@ public abstract class TaskCore<T> extends Fiber {
                 if (cb instanceof Waiter w) {
                     w.wake();
                 } else {
-                    runDoneCallback(cb);
+                    host.runDoneCallback(cb);
                 }
             }
         }
-        afterOutcome();
+        host.afterOutcome();
     }
 
     // ---- outcome ---------------------------------------------------------------------------------
 
-    /** PENDING, RESULT, EXCEPTION or CANCELLED. */
-    protected final int outcome() {
+    @Override
+    public int outcome() {
         return outcome;
     }
 
-    /** The result; meaningful once the outcome is RESULT. */
-    protected final T value() {
+    @Override
+    public T value() {
         return value;
     }
 
-    /** The exception (EXCEPTION) or the cancellation error (CANCELLED); null otherwise. */
-    protected final Throwable error() {
+    @Override
+    public Throwable error() {
         return error;
     }
 
-    public final boolean done() {
+    @Override
+    public boolean done() {
         return outcome != PENDING;
     }
 
-    public final boolean cancelled() {
+    @Override
+    public boolean cancelled() {
         return outcome == CANCELLED;
     }
 
     // ---- callbacks and awaiting tasks ------------------------------------------------------------
 
-    /** Adds {@code callback} to run when the task is done; false (nothing added) if it already is. */
-    protected final boolean addDoneCallbackObject(Object callback) {
+    @Override
+    public boolean addDoneCallback(Object callback) {
         synchronized (this) {
             if (outcome != PENDING) {
                 return false;
@@ -142,8 +155,8 @@ public abstract class TaskCore<T> extends Fiber {
         }
     }
 
-    /** Removes every callback equal to {@code callback}; returns how many. */
-    protected final int removeDoneCallbackObject(Object callback) {
+    @Override
+    public int removeDoneCallback(Object callback) {
         synchronized (this) {
             if (callbacks == null) {
                 return 0;
@@ -154,32 +167,26 @@ public abstract class TaskCore<T> extends Fiber {
         }
     }
 
-    /**
-     * Parks {@code me} (the current task) until this task is done; a cancellation of {@code me} goes to
-     * {@code onCancel} as {@link Waiter#await(String, Waiter.OnCancel)} says, or ends the wait if null.
-     */
-    protected final void awaitDone(Fiber me, Waiter.OnCancel onCancel) {
+    @Override
+    public void awaitDone(String what, Waiter.OnCancel onCancel) {
+        Fiber me = Suspensions.currentFiber(what);
         Waiter w = new Waiter();
-        if (!addDoneCallbackObject(w)) {
+        if (!addDoneCallback(w)) {
             return;
         }
         try {
             me.awaitWaiter(w, onCancel, false);
         } finally {
             if (!w.woken()) {
-                removeDoneCallbackObject(w);
+                removeDoneCallback(w);
             }
         }
     }
 
     // ---- cancellation ----------------------------------------------------------------------------
 
-    /**
-     * asyncio's {@code Task.cancel(msg)}: records a request, delivered at the task's next await that
-     * suspends (at once if it is parked). False if the task is done. From another thread than an owned
-     * loop's own, the request is posted to the loop (asyncio: {@code call_soon_threadsafe(task.cancel)}).
-     */
-    public final boolean cancel(String message) {
+    @Override
+    public boolean cancel(String message) {
         if (outcome != PENDING) {
             return false;
         }
@@ -201,8 +208,8 @@ public abstract class TaskCore<T> extends Fiber {
         return true;
     }
 
-    /** asyncio's {@code Task.cancelling()}: requests not yet taken back. */
-    public final int cancelling() {
+    @Override
+    public int cancelling() {
         loop.lock();
         try {
             return cancellingLocked();
@@ -211,8 +218,8 @@ public abstract class TaskCore<T> extends Fiber {
         }
     }
 
-    /** Where a timeout scope counts its own request from: see {@code Fiber.cancellingDeliveredLocked}. */
-    public final int cancellingDelivered() {
+    @Override
+    public int cancellingDelivered() {
         loop.lock();
         try {
             return cancellingDeliveredLocked();
@@ -221,8 +228,8 @@ public abstract class TaskCore<T> extends Fiber {
         }
     }
 
-    /** asyncio 3.13's {@code Task.uncancel()}. */
-    public final int uncancel() {
+    @Override
+    public int uncancel() {
         loop.lock();
         try {
             return uncancelLocked();
