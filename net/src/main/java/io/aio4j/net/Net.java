@@ -112,8 +112,7 @@ public final class Net {
      */
     public static Connection wrap(io.ktor.network.sockets.Socket ktorSocket, ConnectOptions options) {
         Objects.requireNonNull(ktorSocket, "ktorSocket");
-        io.aio4j.net.internal.KtorTransport t = io.aio4j.net.internal.KtorTransport.wrap(ktorSocket, options.limit(), null);
-        return new Connection(t.reader(), t.writer());
+        return io.aio4j.net.internal.KtorTransport.wrap(ktorSocket, options.limit()).connection();
     }
 
     /**
@@ -132,8 +131,7 @@ public final class Net {
      */
     public static Connection openUnixConnection(String path, ConnectOptions options) throws IOException {
         Objects.requireNonNull(path, "path");
-        io.aio4j.net.internal.SocketTransport t = Connector.unix(path, options.limit());
-        return new Connection(t.reader(), t.writer());
+        return Connector.unix(path, options.limit()).connection();
     }
 
     /**

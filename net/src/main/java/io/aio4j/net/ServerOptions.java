@@ -8,7 +8,7 @@ import javax.net.ssl.SSLContext;
  * @apiNote asyncio: the keyword arguments of {@code asyncio.start_server}
  */
 public final class ServerOptions {
-    private static final ServerOptions DEFAULTS = new ServerOptions(1 << 16, 100, true, false, false, true, null, Transport.SELECTOR);
+    private static final ServerOptions DEFAULTS = new ServerOptions(1 << 16, 100, true, false, false, true, null, Transport.SELECTOR, ClientAuth.NONE);
 
     private final int limit;
     private final int backlog;
@@ -18,9 +18,11 @@ public final class ServerOptions {
     private final boolean noDelay;
     private final SSLContext ssl;
     private final Transport transport;
+    private final ClientAuth clientAuth;
 
     private ServerOptions(int limit, int backlog, boolean reuseAddress, boolean reusePort, boolean keepAlive,
-            boolean noDelay, SSLContext ssl, Transport transport) {
+            boolean noDelay, SSLContext ssl, Transport transport, ClientAuth clientAuth) {
+        this.clientAuth = clientAuth;
         this.limit = limit;
         this.backlog = backlog;
         this.reuseAddress = reuseAddress;
@@ -51,32 +53,32 @@ public final class ServerOptions {
         if (limit <= 0) {
             throw new IllegalArgumentException("limit must be > 0 bytes: " + limit);
         }
-        return new ServerOptions(limit, backlog, reuseAddress, reusePort, keepAlive, noDelay, ssl, transport);
+        return new ServerOptions(limit, backlog, reuseAddress, reusePort, keepAlive, noDelay, ssl, transport, clientAuth);
     }
 
     /** @apiNote asyncio: {@code backlog=} */
     public ServerOptions withBacklog(int backlog) {
-        return new ServerOptions(limit, backlog, reuseAddress, reusePort, keepAlive, noDelay, ssl, transport);
+        return new ServerOptions(limit, backlog, reuseAddress, reusePort, keepAlive, noDelay, ssl, transport, clientAuth);
     }
 
     /** @apiNote asyncio: {@code reuse_address=} */
     public ServerOptions withReuseAddress(boolean on) {
-        return new ServerOptions(limit, backlog, on, reusePort, keepAlive, noDelay, ssl, transport);
+        return new ServerOptions(limit, backlog, on, reusePort, keepAlive, noDelay, ssl, transport, clientAuth);
     }
 
     /** @apiNote asyncio: {@code reuse_port=} */
     public ServerOptions withReusePort(boolean on) {
-        return new ServerOptions(limit, backlog, reuseAddress, on, keepAlive, noDelay, ssl, transport);
+        return new ServerOptions(limit, backlog, reuseAddress, on, keepAlive, noDelay, ssl, transport, clientAuth);
     }
 
     /** SO_KEEPALIVE on accepted connections. @apiNote asyncio: {@code keep_alive=} (3.13) */
     public ServerOptions withKeepAlive(boolean on) {
-        return new ServerOptions(limit, backlog, reuseAddress, reusePort, on, noDelay, ssl, transport);
+        return new ServerOptions(limit, backlog, reuseAddress, reusePort, on, noDelay, ssl, transport, clientAuth);
     }
 
     /** TCP_NODELAY on accepted connections (asyncio sets it). @apiNote asyncio: always on for TCP */
     public ServerOptions withNoDelay(boolean on) {
-        return new ServerOptions(limit, backlog, reuseAddress, reusePort, keepAlive, on, ssl, transport);
+        return new ServerOptions(limit, backlog, reuseAddress, reusePort, keepAlive, on, ssl, transport, clientAuth);
     }
 
     /**
@@ -87,7 +89,7 @@ public final class ServerOptions {
      */
     public ServerOptions withSsl(SSLContext context) {
         return new ServerOptions(limit, backlog, reuseAddress, reusePort, keepAlive, noDelay,
-                java.util.Objects.requireNonNull(context, "context"), transport);
+                java.util.Objects.requireNonNull(context, "context"), transport, clientAuth);
     }
 
     /**
@@ -97,12 +99,29 @@ public final class ServerOptions {
      */
     public ServerOptions withTransport(Transport t) {
         return new ServerOptions(limit, backlog, reuseAddress, reusePort, keepAlive, noDelay, ssl,
-                java.util.Objects.requireNonNull(t, "transport"));
+                java.util.Objects.requireNonNull(t, "transport"), clientAuth);
     }
 
     /** @apiNote asyncio: none */
     public Transport transport() {
         return transport;
+    }
+
+    /**
+     * Whether a TLS server asks its clients for a certificate ({@link ClientAuth#NONE} by default); the
+     * certificate a client presented is {@code writer.extraInfo("peercert")} in the handler.
+     *
+     * @apiNote asyncio: the server context's {@code verify_mode} ({@code CERT_OPTIONAL},
+     *     {@code CERT_REQUIRED})
+     */
+    public ServerOptions withClientAuth(ClientAuth auth) {
+        return new ServerOptions(limit, backlog, reuseAddress, reusePort, keepAlive, noDelay, ssl, transport,
+                java.util.Objects.requireNonNull(auth, "auth"));
+    }
+
+    /** @apiNote asyncio: the server context's {@code verify_mode} */
+    public ClientAuth clientAuth() {
+        return clientAuth;
     }
 
     /** @apiNote asyncio: {@code ssl} */

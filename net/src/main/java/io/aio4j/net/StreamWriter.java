@@ -6,9 +6,10 @@ import java.util.List;
 
 /**
  * The writing side of a connection: asyncio's {@code StreamWriter}. {@link #write} never blocks: it
- * sends what the socket takes at once and buffers the rest; {@link #drain()} waits while the buffer
- * is above its high-water mark (64 KiB), so a writer that outpaces its peer is held back and memory
- * stays bounded.
+ * sends what the socket takes at once and buffers the rest; once the buffer grows past its
+ * high-water mark (64 KiB by default), {@link #drain()} waits until it is back at the low-water mark (a
+ * quarter of the high one), so a writer that outpaces its peer is held back and memory stays bounded
+ * ({@link #setWriteBufferLimits}).
  *
  * {@snippet :
  * writer.write(data);
@@ -85,7 +86,8 @@ public sealed interface StreamWriter extends AutoCloseable permits StreamWriterI
     void abort();
 
     /**
-     * Whether {@link #writeEof()} is possible (TCP and Unix sockets: yes).
+     * Whether {@link #writeEof()} is possible: TCP and Unix sockets and pipes yes, TLS no (TLS has no
+     * half-close).
      *
      * @apiNote asyncio: {@code writer.can_write_eof()}
      */
@@ -96,12 +98,48 @@ public sealed interface StreamWriter extends AutoCloseable permits StreamWriterI
      * can still read.
      *
      * @apiNote asyncio: {@code writer.write_eof()}
+     * @throws UnsupportedOperationException on TLS, which cannot half-close (asyncio:
+     *     {@code NotImplementedError}); see {@link #canWriteEof()}
      */
     void writeEof() throws IOException;
 
     /**
+     * Sets the flow-control marks: once more than {@code high} bytes are buffered, {@link #drain()}
+     * waits until no more than {@code low} are.
+     *
+     * @apiNote asyncio: {@code writer.transport.set_write_buffer_limits(high, low)}
+     * @throws IllegalArgumentException unless {@code high >= low >= 0}
+     */
+    void setWriteBufferLimits(int high, int low);
+
+    /**
+     * {@link #setWriteBufferLimits(int, int)} with the low-water mark a quarter of {@code high}.
+     *
+     * @apiNote asyncio: {@code writer.transport.set_write_buffer_limits(high)}
+     */
+    void setWriteBufferLimits(int high);
+
+    /**
+     * The high-water mark, then the low-water mark: {@code [high, low]}.
+     *
+     * @apiNote asyncio: {@code writer.transport.get_write_buffer_limits()} (which returns
+     *     {@code (low, high)})
+     */
+    int[] writeBufferLimits();
+
+    /**
+     * Bytes written and not yet taken by the socket (or pipe).
+     *
+     * @apiNote asyncio: {@code writer.transport.get_write_buffer_size()}
+     */
+    long writeBufferSize();
+
+    /**
      * Transport information: {@code "peername"} and {@code "sockname"} (a {@link java.net.SocketAddress}),
-     * {@code "socket"} (the {@link java.nio.channels.SocketChannel}); null for an unknown name.
+     * {@code "socket"} (the {@link java.nio.channels.SocketChannel}); on TLS also {@code "sslcontext"},
+     * {@code "ssl_object"} (the {@link javax.net.ssl.SSLEngine}), {@code "cipher"} and
+     * {@code "peercert"} (the peer's {@link java.security.cert.Certificate}, or null if it sent none);
+     * null for an unknown name.
      *
      * @apiNote asyncio: {@code writer.get_extra_info(name)}
      */
@@ -110,14 +148,15 @@ public sealed interface StreamWriter extends AutoCloseable permits StreamWriterI
     /**
      * Upgrades the connection to TLS and waits for the handshake; later reads and writes are
      * encrypted. A client verifies the server's certificate and, when {@code serverHostname} is given,
-     * its name; on a server's connection the context's certificate is presented.
+     * its name (an IP literal against the certificate's IP addresses); on a server's connection the
+     * context's certificate is presented. TLS works over every transport (sockets, Ktor sockets,
+     * pipes, the test kit's memory network).
      *
      * <p><b>Cancellation:</b> a cancelled handshake leaves the connection unusable; close it.
      *
      * @apiNote asyncio: {@code await writer.start_tls(sslcontext, server_hostname=...)}
      * @throws javax.net.ssl.SSLException if the handshake fails (e.g. an untrusted certificate or a
      *     wrong name)
-     * @throws UnsupportedOperationException on a subprocess pipe
      */
     void startTls(javax.net.ssl.SSLContext context, String serverHostname) throws IOException;
 

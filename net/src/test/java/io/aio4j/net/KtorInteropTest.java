@@ -2,6 +2,9 @@ package io.aio4j.net;
 
 import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
@@ -36,17 +39,28 @@ class KtorInteropTest {
                 assertEquals("KTOR\n", new String(c.reader().readline(), UTF_8));
                 assertInstanceOf(Socket.class, c.writer().extraInfo("socket"));
                 assertEquals(ss.getLocalPort(), ((java.net.InetSocketAddress) c.writer().extraInfo("peername")).getPort());
-                assertThrows(UnsupportedOperationException.class, () -> c.writer().startTls(TestCerts.client(), "localhost"));
             }
         });
     }
 
     @Test
-    void tlsNeedsTheSelectorTransport() {
+    void tlsRunsOverTheKtorTransportToo() throws Exception {
+        // TLS is a layer of the one stream transport: a Ktor client talks TLS to a selector server and back
         Aio.run(() -> {
-            var e = assertThrows(IllegalArgumentException.class, () -> Net.openConnection("127.0.0.1", 1,
-                    ConnectOptions.defaults().withTransport(Transport.KTOR).withSsl(TestCerts.client())));
-            assertEquals("TLS needs Transport.SELECTOR: the Ktor transport connects plain TCP", e.getMessage());
+            Server server = Net.startServer(ServerTest::echo, "127.0.0.1", 0,
+                    ServerOptions.defaults().withSsl(TestCerts.server()).withTransport(Transport.KTOR));
+            try (Connection c = Net.openConnection("127.0.0.1", server.port(), ConnectOptions.defaults()
+                    .withTransport(Transport.KTOR).withSsl(TestCerts.client()).withServerHostname("localhost"))) {
+                c.writer().write("over ktor\n".getBytes(UTF_8));
+                c.writer().drain();
+                assertEquals("over ktor\n", new String(c.reader().readline(), UTF_8));
+                assertNotNull(c.writer().extraInfo("cipher"));
+                assertFalse(c.writer().canWriteEof(), "TLS has no half-close");
+                var e = assertThrows(UnsupportedOperationException.class, () -> c.writer().writeEof());
+                assertTrue(e.getMessage().startsWith("TLS does not support half-closes"), e.getMessage());
+            }
+            server.close();
+            server.waitClosed();
         });
     }
 }

@@ -181,14 +181,14 @@ class StreamsTest {
                 long maxBuffered = 0;
                 for (int i = 0; i < chunks; i++) {
                     w.write(new byte[chunk]);
-                    maxBuffered = Math.max(maxBuffered, w.bufferedBytes());
+                    maxBuffered = Math.max(maxBuffered, w.writeBufferSize());
                     w.drain();
                 }
                 return maxBuffered;
             });
             Aio.sleep(0.1);
             assertFalse(writer.done()); // the peer reads nothing yet: the writer is held in drain()
-            assertTrue(w.bufferedBytes() <= chunk + 65536, "buffered " + w.bufferedBytes());
+            assertTrue(w.writeBufferSize() <= chunk + 65536, "buffered " + w.writeBufferSize());
             startReading.countDown();
             long maxBuffered = writer.await();
             assertTrue(maxBuffered <= chunk + 65536, "memory stays bounded: " + maxBuffered);

@@ -29,27 +29,28 @@ public final class Connector {
 
     /** {@code open_connection} on the chosen transport: the connection's reader and writer. */
     public static io.aio4j.net.Connection open(String host, int port, ConnectOptions o) throws IOException {
-        if (o.transport() == io.aio4j.net.Transport.KTOR) {
-            if (o.ssl() != null) {
-                throw new IllegalArgumentException("TLS needs Transport.SELECTOR: the Ktor transport connects plain TCP");
+        StreamTransport t = o.transport() == io.aio4j.net.Transport.KTOR ? ktor(host, port, o) : plainTcp(host, port, o);
+        if (o.ssl() != null) {
+            try {
+                t.startTls(o.ssl(), o.serverHostname() != null ? o.serverHostname() : host, false, io.aio4j.net.ClientAuth.NONE);
+            } catch (IOException | RuntimeException | Error e) {
+                t.abort();
+                throw e;
             }
-            return ktor(host, port, o);
         }
-        SocketTransport t = tcp(host, port, o);
-        return new io.aio4j.net.Connection(t.reader(), t.writer());
+        return t.connection();
     }
 
     /**
      * {@code open_connection} on Ktor raw sockets: resolved as the selector transport resolves (off the
      * loop, with the same errors), then each address in turn.
      */
-    private static io.aio4j.net.Connection ktor(String host, int port, ConnectOptions o) throws IOException {
+    private static KtorTransport ktor(String host, int port, ConnectOptions o) throws IOException {
         EventLoopImpl.current("Net.openConnection");
         List<IOException> errors = new ArrayList<>();
         for (InetAddress a : resolve(host)) {
             try {
-                KtorTransport t = KtorTransport.wrap(ktorConnect(new InetSocketAddress(a, port), o), o.limit(), null);
-                return new io.aio4j.net.Connection(t.reader(), t.writer());
+                return KtorTransport.wrap(ktorConnect(new InetSocketAddress(a, port), o), o.limit());
             } catch (IOException e) {
                 errors.add(e);
             }
@@ -99,19 +100,6 @@ public final class Connector {
             }
             throw e;
         }
-    }
-
-    public static SocketTransport tcp(String host, int port, ConnectOptions o) throws IOException {
-        SocketTransport t = plainTcp(host, port, o);
-        if (o.ssl() != null) {
-            try {
-                t.startTls(o.ssl(), o.serverHostname() != null ? o.serverHostname() : host, false);
-            } catch (IOException | RuntimeException | Error e) {
-                t.abort();
-                throw e;
-            }
-        }
-        return t;
     }
 
     private static SocketTransport plainTcp(String host, int port, ConnectOptions o) throws IOException {
@@ -276,12 +264,12 @@ public final class Connector {
                     }
                 }
             }
-            return new SocketTransport(loop.handle(), ch, reg, o.limit(), null);
+            return new SocketTransport(loop.handle(), ch, reg, o.limit(), true);
         } catch (IOException | RuntimeException | Error e) {
             if (reg != null) {
                 reg.cancel();
             }
-            ServerImpl.closeQuietly(ch);
+            SelectorListener.closeQuietly(ch);
             throw e;
         }
     }

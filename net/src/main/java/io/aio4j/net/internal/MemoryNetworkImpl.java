@@ -41,11 +41,20 @@ public final class MemoryNetworkImpl implements NetworkOverride {
             throw new java.net.BindException("Address already in use (memory network): port " + p);
         }
         InetSocketAddress address = new InetSocketAddress(host == null || host.isEmpty() ? "0.0.0.0" : host, p);
-        ServerImpl s = ServerImpl.memory(loop, handler, o, address, () -> {
-            synchronized (this) {
-                listeners.remove(p);
+        ServerImpl s = new ServerImpl(loop, handler, o);
+        s.listen(new ServerImpl.Listener() {
+            @Override
+            public java.net.SocketAddress address() {
+                return address;
             }
-        });
+
+            @Override
+            public void close() {
+                synchronized (MemoryNetworkImpl.this) {
+                    listeners.remove(p);
+                }
+            }
+        }, "a memory-network server");
         listeners.put(p, s);
         return s;
     }
@@ -66,8 +75,11 @@ public final class MemoryNetworkImpl implements NetworkOverride {
             throw new ConnectException("Connect call failed " + host + ":" + port + ": Connection refused (memory network)");
         }
         MemoryPipe pipe = new MemoryPipe(loop.handle(), faults, client, (InetSocketAddress) s.sockets().get(0), o.limit(),
-                s.limit());
-        s.acceptMemory(pipe.b);
-        return new Connection(pipe.a.reader(), pipe.a.writer());
+                s.limit(), s.readsAtOnce());
+        s.accepted(pipe.b);
+        if (o.ssl() != null) {
+            pipe.a.startTls(o.ssl(), o.serverHostname() != null ? o.serverHostname() : host, false, io.aio4j.net.ClientAuth.NONE);
+        }
+        return pipe.a.connection();
     }
 }

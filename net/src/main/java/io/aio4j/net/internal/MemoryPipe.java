@@ -1,120 +1,117 @@
 package io.aio4j.net.internal;
 
 import io.aio4j.bridge.lowlevel.LoopHandle;
-import io.aio4j.bridge.lowlevel.Unchecked;
-import java.io.IOException;
 import java.net.SocketAddress;
 import java.net.SocketException;
+import java.nio.ByteBuffer;
 import java.util.ArrayDeque;
-import java.util.Arrays;
 
 /**
- * An in-memory connection: two ends whose writes arrive at the other end's reader on later loop turns,
- * with the selector transport's semantics (limit and pause, drain between the water marks, EOF,
- * close, abort) and injectable faults: writes split into chunks (each arriving on its own turn), a
+ * An in-memory connection: two {@link StreamTransport}s whose wires hand each other bytes on later
+ * loop turns, as a socket pair would, with a socket's send buffer (a wire takes up to
+ * {@link #WINDOW} bytes not yet delivered; the rest waits in the transport's buffer, where flow
+ * control sees it) and injectable faults: writes split into chunks (each arriving on its own turn), a
  * delivery latency, and a reset after a number of bytes. Both ends share one monitor.
  */
 public final class MemoryPipe {
+    /** What one end's wire holds undelivered at most: a socket's send buffer. */
+    static final int WINDOW = 64 * 1024;
+
     /** Faults to inject; all off by default. */
     public record Faults(int chunkSize, long latencyNanos, long resetAfterBytes) {
         public static final Faults NONE = new Faults(0, 0, -1);
     }
 
-    final Object lock = new Object();
+    private final Object lock = new Object();
     private final LoopHandle loop;
     private final Faults faults;
     private long bytesSent;
-    private boolean reset;
     public final End a;
     public final End b;
 
-    public MemoryPipe(LoopHandle loop, Faults faults, SocketAddress addrA, SocketAddress addrB, int limitA, int limitB) {
+    /** A connection from {@code addrA} to {@code addrB}; {@code readB} false holds b's reading (TLS server). */
+    public MemoryPipe(LoopHandle loop, Faults faults, SocketAddress addrA, SocketAddress addrB, int limitA, int limitB,
+            boolean readB) {
         this.loop = loop;
         this.faults = faults;
         this.a = new End(limitA, addrA, addrB);
         this.b = new End(limitB, addrB, addrA);
         a.peer = b;
         b.peer = a;
+        a.open("a memory stream connection to " + addrB, true);
+        b.open("a memory stream connection to " + addrA, readB);
     }
 
-    /** One end of the pipe: its reader gets what the other end writes. */
-    public final class End implements WriteTransport, StreamReaderImpl.ReadControl, ClientConnection {
-        private final StreamReaderImpl reader;
-        private final StreamWriterImpl writer;
+    /** One end: its wire's bytes arrive at the other end. */
+    public final class End extends StreamTransport {
         private final SocketAddress local;
         private final SocketAddress remote;
         End peer;
         // guarded by lock
-        private final ArrayDeque<byte[]> queued = new ArrayDeque<>(); // written, not yet delivered
-        private long pending;
-        private boolean readPaused;
+        private final ArrayDeque<byte[]> queued = new ArrayDeque<>(); // taken by the wire, not yet delivered
+        private long queuedBytes;
+        private boolean reading;
+        private boolean wantWritable;
         private boolean delivering;
+        private boolean eofQueued;
         private boolean eofSent;
-        private Runnable onClosed;
-        private boolean closing;
-        private boolean eofRequested;
-        private boolean closed;
-        private Throwable error;
-        private final WaitList drainWaiters = new WaitList(lock);
-        /** drain()'s condition, under the lock: writing may go on (or the connection is lost). */
-        private final WaitList.Condition<IOException> canWrite = () -> {
-            if (closed) {
-                throw WaitList.connectionLost(error);
-            }
-            return pending <= SocketTransport.HIGH_WATER;
-        };
-        private final WaitList closeWaiters = new WaitList(lock);
-        private final WaitList.Condition<RuntimeException> isClosed = () -> closed;
+        private boolean wireClosed;
 
         End(int limit, SocketAddress local, SocketAddress remote) {
-            this.reader = new StreamReaderImpl(lock, limit);
-            this.writer = new StreamWriterImpl(this, reader);
+            super(MemoryPipe.this.loop, MemoryPipe.this.lock, limit, false);
             this.local = local;
             this.remote = remote;
-            reader.setTransport(this);
-            loop.track(this, "a memory stream connection to " + remote);
-        }
-
-        public StreamReaderImpl reader() {
-            return reader;
-        }
-
-        public StreamWriterImpl writer() {
-            return writer;
         }
 
         @Override
-        public void pauseReading() {
-            readPaused = true; // holding lock: the peer holds what it writes
-        }
-
-        @Override
-        public void resumeReading() {
-            readPaused = false;
-            peer.scheduleDeliveryLocked();
-        }
-
-        @Override
-        public void write(byte[] data, int off, int len) {
-            synchronized (lock) {
-                if (eofRequested) {
-                    throw new IllegalStateException("Cannot call write() after write_eof()");
+        protected long wireWrite(ByteBuffer[] bufs) {
+            long taken = 0;
+            int chunk = faults.chunkSize() > 0 ? faults.chunkSize() : Integer.MAX_VALUE;
+            for (ByteBuffer b : bufs) {
+                while (b.hasRemaining() && queuedBytes < WINDOW) {
+                    int n = (int) Math.min(Math.min(b.remaining(), chunk), WINDOW - queuedBytes);
+                    byte[] piece = new byte[n];
+                    b.get(piece);
+                    queued.add(piece);
+                    queuedBytes += n;
+                    taken += n;
                 }
-                if (len == 0 || closing || closed) {
-                    return;
-                }
-                int chunk = faults.chunkSize() > 0 ? faults.chunkSize() : len;
-                for (int i = off; i < off + len; i += chunk) {
-                    queued.add(Arrays.copyOfRange(data, i, Math.min(off + len, i + chunk)));
-                }
-                pending += len;
-                scheduleDeliveryLocked();
             }
+            scheduleDeliveryLocked();
+            return taken;
+        }
+
+        @Override
+        protected void wireWantWritable(boolean on) {
+            wantWritable = on;
+        }
+
+        @Override
+        protected void wireReading(boolean on) {
+            reading = on;
+            if (on) {
+                peer.scheduleDeliveryLocked(); // the peer held what it wrote while this end was paused
+            }
+        }
+
+        @Override
+        protected void wireShutdownOutput() {
+            eofQueued = true;
+            scheduleDeliveryLocked();
+        }
+
+        @Override
+        protected void wireClose(boolean abort) {
+            // as a socket's close (asyncio's abort() too, which drops only the transport's buffer): what
+            // the wire holds still arrives, then the peer reads EOF
+            wireClosed = true;
+            eofQueued = true;
+            scheduleDeliveryLocked();
         }
 
         /** Delivers the next queued chunk on a later loop turn (after the latency, if any). */
         private void scheduleDeliveryLocked() {
-            if (delivering || peer.readPaused || queued.isEmpty() && (eofSent || !(closing || eofRequested))) {
+            if (delivering || !peer.reading && !peer.wireClosed || queued.isEmpty() && (eofSent || !eofQueued)) {
                 return;
             }
             delivering = true;
@@ -133,34 +130,28 @@ public final class MemoryPipe {
         private void deliverOne() {
             synchronized (lock) {
                 delivering = false;
-                if (closed || reset) {
-                    return;
-                }
                 byte[] chunk = queued.pollFirst();
                 if (chunk != null) {
+                    queuedBytes -= chunk.length;
                     if (faults.resetAfterBytes() >= 0 && bytesSent + chunk.length > faults.resetAfterBytes()) {
                         int allowed = (int) Math.max(0, faults.resetAfterBytes() - bytesSent);
-                        if (allowed > 0) {
-                            peer.reader.feedLocked(chunk, 0, allowed);
+                        if (allowed > 0 && !peer.wireClosed) {
+                            peer.received(ByteBuffer.wrap(chunk, 0, allowed));
                         }
                         resetLocked();
                         return;
                     }
                     bytesSent += chunk.length;
-                    pending -= chunk.length;
-                    if (!peer.closed) {
-                        peer.reader.feedLocked(chunk, 0, chunk.length);
+                    if (!peer.wireClosed) {
+                        peer.received(ByteBuffer.wrap(chunk)); // a closed peer drops it, as a socket would
                     }
-                    if (pending <= SocketTransport.LOW_WATER) {
-                        drainWaiters.wakeAllLocked();
+                    if (wantWritable && !wireClosed) {
+                        writable();
                     }
-                } else if (eofRequested || closing) {
-                    if (!eofSent) {
-                        eofSent = true;
-                        peer.reader.feedEofLocked(); // the peer reads EOF once everything arrived
-                    }
-                    if (closing) {
-                        finishLocked(null);
+                } else if (eofQueued && !eofSent) {
+                    eofSent = true;
+                    if (!peer.wireClosed) {
+                        peer.receivedEof(); // the peer reads EOF once everything arrived
                     }
                     return;
                 }
@@ -170,105 +161,16 @@ public final class MemoryPipe {
 
         /** The injected fault: both ends see a reset. */
         private void resetLocked() {
-            reset = true;
             SocketException e = new SocketException("Connection reset by peer (memory network fault after "
                     + faults.resetAfterBytes() + " bytes)");
-            finishLocked(e);
-            peer.finishLocked(e);
-        }
-
-        private void finishLocked(Throwable e) {
-            if (closed) {
-                return;
-            }
-            closed = true;
-            closing = true;
-            error = e;
             queued.clear();
-            pending = 0;
-            loop.untrack(this);
-            if (e == null) {
-                reader.feedEofLocked();
-            } else {
-                reader.setExceptionLocked(e);
-            }
-            drainWaiters.wakeAllLocked();
-            closeWaiters.wakeAllLocked();
-            if (onClosed != null) {
-                loop.callSoon(onClosed);
-            }
-        }
-
-        /** Runs {@code r} on the loop once this end is closed (a server's bookkeeping). */
-        void onClosed(Runnable r) {
-            onClosed = r;
+            peer.queued.clear();
+            failed(e);
+            peer.failed(e);
         }
 
         @Override
-        public void drain() throws IOException {
-            WriteTransport.beforeDrain(reader, this);
-            drainWaiters.awaitUntil(canWrite, "StreamWriter.drain");
-        }
-
-        @Override
-        public void close() {
-            synchronized (lock) {
-                if (closing) {
-                    return;
-                }
-                closing = true;
-                scheduleDeliveryLocked(); // the peer gets EOF after what is queued
-            }
-        }
-
-        @Override
-        public void abort() {
-            synchronized (lock) {
-                if (closed) {
-                    return;
-                }
-                finishLocked(null);
-                if (!peer.closed) {
-                    peer.reader.setExceptionLocked(new SocketException("Connection reset by peer"));
-                }
-            }
-        }
-
-        @Override
-        public boolean isClosing() {
-            synchronized (lock) {
-                return closing;
-            }
-        }
-
-        @Override
-        public void waitClosed() throws IOException {
-            closeWaiters.awaitUntil(isClosed, "StreamWriter.waitClosed");
-            synchronized (lock) {
-                if (error != null) {
-                    throw Unchecked.rethrow(error);
-                }
-            }
-        }
-
-        @Override
-        public boolean canWriteEof() {
-            return true;
-        }
-
-        @Override
-        public void writeEof() {
-            synchronized (lock) {
-                if (closing || eofRequested) {
-                    return;
-                }
-                eofRequested = true;
-                scheduleDeliveryLocked();
-            }
-        }
-
-        @Override
-        public Object extraInfo(String name) {
+        protected Object wireInfo(String name) {
             return switch (name) {
                 case "peername" -> remote;
                 case "sockname" -> local;
@@ -277,16 +179,8 @@ public final class MemoryPipe {
         }
 
         @Override
-        public long bufferedBytes() {
-            synchronized (lock) {
-                return pending;
-            }
-        }
-
-        @Override
-        public String toString() {
-            return "<MemoryStream " + local + " -> " + remote + (closed ? " closed" : "") + ">";
+        protected String wireName() {
+            return "MemoryStream " + local + " -> " + remote;
         }
     }
-
 }

@@ -1,214 +1,251 @@
 package io.aio4j.net.internal;
 
-import io.aio4j.bridge.lowlevel.Unchecked;
+import io.aio4j.bridge.lowlevel.LoopHandle;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.util.ArrayDeque;
+import java.nio.ByteBuffer;
+import java.util.concurrent.locks.LockSupport;
 
 /**
- * A child process's pipes as aio4j streams. A pipe cannot be put on a selector in Java, so each pipe
- * has a pump thread: output pipes feed a {@link StreamReaderImpl} (the pump waits while the reader is
- * paused), and stdin is written from a queue with the same drain semantics as a socket.
+ * A child process's pipes as {@link StreamTransport}s: asyncio's {@code _UnixReadPipeTransport} and
+ * {@code _UnixWritePipeTransport}. Java cannot put a process's pipe on a selector, so each wire has a
+ * pump thread that does the blocking read or write and reports to the loop with loop callbacks
+ * ({@code callSoon}), the same way every other wire does; no task ever waits on the pump's monitor.
  */
-final class PipeTransport {
-    private PipeTransport() {
+abstract sealed class PipeTransport extends StreamTransport {
+    private static final int CHUNK = 64 * 1024;
+
+    final String name;
+
+    PipeTransport(LoopHandle loop, int limit, String name) {
+        super(loop, limit, true);
+        this.name = name;
     }
 
-    /** Starts a pump from {@code in} into a new reader. */
-    static StreamReaderImpl reader(InputStream in, int limit, String name) {
-        Object lock = new Object();
-        StreamReaderImpl reader = new StreamReaderImpl(lock, limit);
-        reader.markForeignFed();
-        boolean[] paused = {false};
-        reader.setTransport(new StreamReaderImpl.ReadControl() {
-            @Override
-            public void pauseReading() {
-                paused[0] = true; // called holding lock
-            }
+    /** Runs {@code r} on the loop holding the transport's lock; false if the loop is closed. */
+    final boolean onLoop(Runnable r) {
+        try {
+            loop.callSoon(() -> {
+                synchronized (lock) {
+                    r.run();
+                }
+            });
+            return true;
+        } catch (IllegalStateException loopClosed) {
+            return false;
+        }
+    }
 
-            @Override
-            public void resumeReading() {
-                paused[0] = false;
-                lock.notifyAll();
-            }
-        });
-        Thread.ofPlatform().daemon().name(name).start(() -> {
-            byte[] buf = new byte[8192];
+    @Override
+    protected String wireName() {
+        return "PipeTransport " + name;
+    }
+
+    /** stdout or stderr: the pump reads and hands each chunk to the loop. */
+    static final class Read extends PipeTransport {
+        private final InputStream in;
+        private final Thread pump;
+        private volatile boolean paused;
+        private volatile boolean closed;
+
+        Read(LoopHandle loop, InputStream in, int limit, String name) {
+            super(loop, limit, name);
+            this.in = in;
+            this.pump = Thread.ofPlatform().daemon().name(name).unstarted(this::pump);
+            open("a pipe from " + name, true);
+            pump.start();
+        }
+
+        private void pump() {
+            byte[] buf = new byte[CHUNK];
             try (in) {
                 for (;;) {
-                    synchronized (lock) {
-                        while (paused[0]) {
-                            lock.wait();
-                        }
+                    while (paused && !closed) {
+                        LockSupport.park(this);
+                    }
+                    if (closed) {
+                        return;
                     }
                     int n = in.read(buf);
-                    synchronized (lock) {
-                        if (n < 0) {
-                            reader.feedEofLocked();
-                            return;
-                        }
-                        reader.feedLocked(buf, 0, n);
+                    if (n < 0) {
+                        // asyncio: eof_received, then the read pipe transport closes itself
+                        onLoop(() -> {
+                            receivedEof();
+                            close();
+                        });
+                        return;
+                    }
+                    byte[] chunk = java.util.Arrays.copyOf(buf, n);
+                    if (!onLoop(() -> received(ByteBuffer.wrap(chunk)))) {
+                        return;
                     }
                 }
             } catch (IOException e) {
-                synchronized (lock) {
-                    reader.setExceptionLocked(e);
+                if (!closed) {
+                    onLoop(() -> failed(e));
                 }
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
             }
-        });
-        return reader;
+        }
+
+        @Override
+        boolean readable() {
+            return true;
+        }
+
+        @Override
+        protected long wireWrite(ByteBuffer[] bufs) {
+            throw new IllegalStateException("a read pipe cannot be written");
+        }
+
+        @Override
+        protected void wireWantWritable(boolean on) {
+        }
+
+        @Override
+        protected void wireReading(boolean on) {
+            paused = !on;
+            if (on) {
+                LockSupport.unpark(pump);
+            }
+        }
+
+        @Override
+        protected boolean wireCanWriteEof() {
+            return false;
+        }
+
+        @Override
+        protected void wireShutdownOutput() {
+        }
+
+        @Override
+        protected void wireClose(boolean abort) {
+            closed = true;
+            LockSupport.unpark(pump);
+            try {
+                in.close(); // ends a read the pump is blocked in
+            } catch (IOException ignored) {
+                // closing anyway
+            }
+        }
     }
 
-    /** stdin: a queue drained into {@code out} by a writer thread. */
-    static final class Writer implements WriteTransport {
+    /** stdin: the wire takes one chunk at a time, which the pump writes before it takes the next. */
+    static final class Write extends PipeTransport {
         private final OutputStream out;
-        private final Object lock = new Object();
-        private final ArrayDeque<byte[]> queue = new ArrayDeque<>();
-        private long pending;
-        private boolean closing;
-        private boolean closed;
-        private Throwable error;
-        private final WaitList drainWaiters = new WaitList(lock, true);
-        /** drain()'s condition, under the lock: writing may go on (or the connection is lost). */
-        private final WaitList.Condition<IOException> canWrite = () -> {
-            if (closed && error != null) {
-                throw Unchecked.rethrow(error);
-            }
-            return pending <= SocketTransport.HIGH_WATER;
-        };
-        private final WaitList closeWaiters = new WaitList(lock, true);
-        private final WaitList.Condition<RuntimeException> isClosed = () -> closed;
+        private final Thread pump;
+        // guarded by lock
+        private byte[] inflight;
+        private boolean wantWritable;
+        private boolean closeOut;
 
-        Writer(OutputStream out, String name) {
+        Write(LoopHandle loop, OutputStream out, String name) {
+            super(loop, StreamReaderImpl.DEFAULT_LIMIT, name);
             this.out = out;
-            Thread.ofPlatform().daemon().name(name).start(this::pump);
+            this.pump = Thread.ofPlatform().daemon().name(name).unstarted(this::pump);
+            open("a pipe to " + name, false);
+            pump.start();
         }
 
         private void pump() {
             try {
                 for (;;) {
                     byte[] next;
+                    boolean finish;
                     synchronized (lock) {
-                        while (queue.isEmpty() && !closing) {
-                            lock.wait();
-                        }
-                        next = queue.pollFirst();
+                        next = inflight;
+                        finish = next == null && closeOut;
+                    }
+                    if (finish) {
+                        out.close();
+                        return;
                     }
                     if (next == null) {
-                        break; // closing and drained
+                        LockSupport.park(this);
+                        continue;
                     }
                     out.write(next);
                     out.flush();
                     synchronized (lock) {
-                        pending -= next.length;
-                        if (pending <= SocketTransport.LOW_WATER) {
-                            drainWaiters.wakeAllLocked();
+                        if (inflight == next) {
+                            inflight = null; // the wire takes the next chunk now
                         }
                     }
+                    onLoop(() -> {
+                        if (wantWritable) {
+                            writable();
+                        }
+                    });
                 }
-                finish(null);
             } catch (IOException e) {
-                finish(e); // e.g. a broken pipe: the child exited
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }
-
-        private void finish(Throwable e) {
-            try {
-                out.close();
-            } catch (IOException ignored) {
-                // closing anyway
-            }
-            synchronized (lock) {
-                closed = true;
-                closing = true;
-                if (error == null) {
-                    error = e;
+                onLoop(() -> failed(e)); // e.g. a broken pipe: the child exited
+                try {
+                    out.close();
+                } catch (IOException ignored) {
+                    // closing anyway
                 }
-                queue.clear();
-                pending = 0;
-                drainWaiters.wakeAllLocked();
-                closeWaiters.wakeAllLocked();
             }
         }
 
         @Override
-        public void write(byte[] data, int off, int len) {
-            synchronized (lock) {
-                if (closing || len == 0) {
-                    return;
+        boolean readable() {
+            return false;
+        }
+
+        @Override
+        protected long wireWrite(ByteBuffer[] bufs) {
+            if (inflight != null || closeOut) {
+                return 0;
+            }
+            long total = 0;
+            for (ByteBuffer b : bufs) {
+                total += b.remaining();
+            }
+            int n = (int) Math.min(total, CHUNK);
+            if (n == 0) {
+                return 0;
+            }
+            byte[] chunk = new byte[n];
+            int at = 0;
+            for (ByteBuffer b : bufs) {
+                int k = Math.min(b.remaining(), n - at);
+                b.get(chunk, at, k);
+                at += k;
+                if (at == n) {
+                    break;
                 }
-                queue.add(java.util.Arrays.copyOfRange(data, off, off + len));
-                pending += len;
-                lock.notifyAll();
             }
+            inflight = chunk;
+            LockSupport.unpark(pump);
+            return n;
         }
 
         @Override
-        public void drain() throws IOException {
-            WriteTransport.beforeDrain(null, this);
-            drainWaiters.awaitUntil(canWrite, "StreamWriter.drain");
+        protected void wireWantWritable(boolean on) {
+            wantWritable = on;
         }
 
         @Override
-        public void close() {
-            synchronized (lock) {
-                closing = true;
-                lock.notifyAll();
+        protected void wireReading(boolean on) {
+        }
+
+        @Override
+        protected void wireShutdownOutput() {
+            finishLocked(); // a pipe's EOF is its close
+        }
+
+        @Override
+        protected void wireClose(boolean abort) {
+            if (abort) {
+                inflight = null;
             }
+            finishLocked();
         }
 
-        @Override
-        public boolean isClosing() {
-            synchronized (lock) {
-                return closing;
-            }
-        }
-
-        @Override
-        public void waitClosed() throws IOException {
-            closeWaiters.awaitUntil(isClosed, "StreamWriter.waitClosed");
-        }
-
-        @Override
-        public void abort() {
-            synchronized (lock) {
-                queue.clear();
-                pending = 0;
-                closing = true;
-                lock.notifyAll();
-            }
-            try {
-                out.close();
-            } catch (IOException ignored) {
-                // aborting
-            }
-        }
-
-        @Override
-        public boolean canWriteEof() {
-            return true;
-        }
-
-        @Override
-        public void writeEof() {
-            close(); // a pipe's EOF is its close
-        }
-
-        @Override
-        public Object extraInfo(String name) {
-            return null;
-        }
-
-        @Override
-        public long bufferedBytes() {
-            synchronized (lock) {
-                return pending;
-            }
+        private void finishLocked() {
+            closeOut = true;
+            LockSupport.unpark(pump);
         }
     }
 }

@@ -155,6 +155,11 @@ public final class StreamReaderImpl implements StreamReader {
         }
     }
 
+    /** Under the lock: whether the peer's EOF (or an error) has arrived, read or not. */
+    boolean eofReceivedLocked() {
+        return eof || exception != null;
+    }
+
     @Override
     public boolean atEof() {
         synchronized (lock) {

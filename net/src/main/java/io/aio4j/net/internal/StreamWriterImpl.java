@@ -1,5 +1,6 @@
 package io.aio4j.net.internal;
 
+import io.aio4j.net.ClientAuth;
 import io.aio4j.net.StreamReader;
 import io.aio4j.net.StreamWriter;
 import java.io.IOException;
@@ -8,10 +9,10 @@ import java.util.Objects;
 
 /** asyncio's {@code StreamWriter}: a thin layer over the transport. */
 public final class StreamWriterImpl implements StreamWriter {
-    private final WriteTransport transport;
+    private final StreamTransport transport;
     private final StreamReaderImpl reader;
 
-    StreamWriterImpl(WriteTransport transport, StreamReaderImpl reader) {
+    StreamWriterImpl(StreamTransport transport, StreamReaderImpl reader) {
         this.transport = transport;
         this.reader = reader;
     }
@@ -65,27 +66,43 @@ public final class StreamWriterImpl implements StreamWriter {
     }
 
     @Override
+    public void setWriteBufferLimits(int high, int low) {
+        transport.setWriteBufferLimits(high, low);
+    }
+
+    @Override
+    public void setWriteBufferLimits(int high) {
+        transport.setWriteBufferLimits(high, high / 4);
+    }
+
+    @Override
+    public int[] writeBufferLimits() {
+        return transport.writeBufferLimits();
+    }
+
+    @Override
+    public long writeBufferSize() {
+        return transport.writeBufferSize();
+    }
+
+    @Override
     public Object extraInfo(String name) {
-        return transport.extraInfo(name);
+        return transport.extraInfo(Objects.requireNonNull(name, "name"));
     }
 
     @Override
     public void startTls(javax.net.ssl.SSLContext context, String serverHostname) throws IOException {
-        if (!(transport instanceof SocketTransport socket)) {
-            throw new UnsupportedOperationException("startTls needs Transport.SELECTOR: this writer writes to "
-                    + (transport instanceof KtorTransport ? "a Ktor socket" : "a pipe"));
-        }
-        socket.startTls(java.util.Objects.requireNonNull(context, "context"), serverHostname, socket.serverSide());
+        transport.startTls(Objects.requireNonNull(context, "context"), serverHostname, transport.serverSide(), ClientAuth.NONE);
     }
 
     @Override
     public StreamReader reader() {
-        return reader;
+        return transport.readable() ? reader : null;
     }
 
-    /** Bytes waiting to be sent (for tests of flow control). */
-    public long bufferedBytes() {
-        return transport.bufferedBytes();
+    /** The transport under this writer. */
+    StreamTransport transport() {
+        return transport;
     }
 
     @Override

@@ -24,17 +24,17 @@ public final class SubprocessImpl implements Process {
     private final StreamReaderImpl stderr;
     private volatile int signalSent;
 
-    private SubprocessImpl(java.lang.Process process, SubprocessOptions o) {
+    private SubprocessImpl(io.aio4j.bridge.lowlevel.LoopHandle loop, java.lang.Process process, SubprocessOptions o) {
         this.process = process;
         String tag = "aio4j-pid-" + process.pid();
         this.stdin = o.stdin() == Stdio.PIPE
-                ? new StreamWriterImpl(new PipeTransport.Writer(process.getOutputStream(), tag + "-stdin"), null) : null;
-        this.stdout = o.stdout() == Stdio.PIPE ? PipeTransport.reader(process.getInputStream(), o.limit(), tag + "-stdout") : null;
-        this.stderr = o.stderr() == Stdio.PIPE ? PipeTransport.reader(process.getErrorStream(), o.limit(), tag + "-stderr") : null;
+                ? new PipeTransport.Write(loop, process.getOutputStream(), tag + "-stdin").writer() : null;
+        this.stdout = o.stdout() == Stdio.PIPE ? new PipeTransport.Read(loop, process.getInputStream(), o.limit(), tag + "-stdout").reader() : null;
+        this.stderr = o.stderr() == Stdio.PIPE ? new PipeTransport.Read(loop, process.getErrorStream(), o.limit(), tag + "-stderr").reader() : null;
     }
 
     public static SubprocessImpl start(List<String> command, SubprocessOptions o) throws IOException {
-        EventLoopImpl.current("Net.createSubprocessExec");
+        var loop = EventLoopImpl.current("Net.createSubprocessExec").handle();
         if (command.isEmpty()) {
             throw new IllegalArgumentException("a subprocess needs a program: the command is empty");
         }
@@ -57,7 +57,7 @@ public final class SubprocessImpl implements Process {
             pb.environment().clear();
             pb.environment().putAll(o.env());
         }
-        return new SubprocessImpl(pb.start(), o);
+        return new SubprocessImpl(loop, pb.start(), o);
     }
 
     private static ProcessBuilder.Redirect redirect(Stdio s) {
