@@ -201,4 +201,52 @@ class ServerTest {
             server.waitClosed();
         });
     }
+
+    @Test
+    void aHandlerMayHandItsStreamsToAnotherTaskAndReturn() throws Exception {
+        // asyncio 3.12+: a handler that returns normally leaves its connection open for whoever holds
+        // the writer; only a failed or cancelled handler has it closed
+        Aio.run(() -> {
+            io.aio4j.queue.Queue<Connection> handedOver = new io.aio4j.queue.Queue<>();
+            Server server = Net.startServer((r, w) -> handedOver.put(new Connection(r, w)), "127.0.0.1", 0);
+            Task<Void> worker = Aio.createTask(() -> {
+                Connection conn = handedOver.get();
+                Aio.sleep(0.05); // long after the handler returned
+                conn.writer().write(conn.reader().readline());
+                conn.writer().drain();
+                conn.writer().close();
+            });
+            try (Connection c = Net.openConnection("127.0.0.1", server.port())) {
+                c.writer().write("still open\n".getBytes(UTF_8));
+                assertEquals("still open\n", new String(c.reader().readline(), UTF_8));
+                assertEquals(0, c.reader().read().length); // then the worker's close
+            }
+            worker.await();
+            server.close();
+            server.waitClosed();
+        });
+    }
+
+    @Test
+    void aUnixServerRemovesItsSocketFileOnlyWhileItIsStillItsOwn() throws Exception {
+        // asyncio 3.13: close() unlinks the path only if its inode is still the server's; a stale
+        // socket file at the path is replaced when a server starts
+        Path dir = Files.createTempDirectory("aio4j");
+        Path path = dir.resolve("s.sock");
+        Aio.run(() -> {
+            Server first = Net.startUnixServer(ServerTest::echo, path.toString());
+            Server second = Net.startUnixServer(ServerTest::echo, path.toString()); // replaces the file
+            first.close();
+            first.waitClosed();
+            assertTrue(Files.exists(path), "the first server removed the second one's socket file");
+            try (Connection c = Net.openUnixConnection(path.toString())) {
+                c.writer().write("second\n".getBytes(UTF_8));
+                assertEquals("second\n", new String(c.reader().readline(), UTF_8));
+            }
+            second.close();
+            second.waitClosed();
+            assertFalse(Files.exists(path));
+        });
+        Files.delete(dir);
+    }
 }

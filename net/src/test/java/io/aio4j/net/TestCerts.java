@@ -57,4 +57,15 @@ final class TestCerts {
         ctx.init(null, tmf.getTrustManagers(), null);
         return ctx;
     }
+
+    /** A context presenting the test certificate and trusting it: both ends of mutual TLS. */
+    static SSLContext mutual() throws Exception {
+        KeyManagerFactory kmf = KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
+        kmf.init(keyStore(), PASSWORD);
+        TrustManagerFactory tmf = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
+        tmf.init(keyStore());
+        SSLContext ctx = SSLContext.getInstance("TLS");
+        ctx.init(kmf.getKeyManagers(), tmf.getTrustManagers(), null);
+        return ctx;
+    }
 }

@@ -3,11 +3,14 @@ package io.aio4j.net;
 import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.aio4j.Aio;
+import java.io.IOException;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -139,6 +142,57 @@ class TlsTest {
             c.writer().write("hello\n".getBytes(UTF_8));
             assertEquals("tls hello\n", new String(c.reader().readline(), UTF_8));
             c.close();
+        });
+    }
+
+    @Test
+    void aServerRequiringClientCertificatesSeesThePeerCertificate() throws Exception {
+        Aio.run(() -> {
+            Server server = Net.startServer((r, w) -> {
+                Object cert = w.extraInfo("peercert");
+                w.write((cert instanceof java.security.cert.X509Certificate x ? x.getSubjectX500Principal().getName() : "none")
+                        .getBytes(UTF_8));
+                w.write("\n".getBytes(UTF_8));
+                w.drain();
+                w.close();
+            }, "127.0.0.1", 0, ServerOptions.defaults().withSsl(TestCerts.mutual()).withClientAuth(ClientAuth.REQUIRE));
+            try (Connection c = Net.openConnection("127.0.0.1", server.port(),
+                    ConnectOptions.defaults().withSsl(TestCerts.mutual()).withServerHostname("localhost"))) {
+                String subject = new String(c.reader().readline(), UTF_8);
+                assertTrue(subject.contains("CN="), subject);
+                assertNotNull(c.writer().extraInfo("peercert"), "the client sees the server's certificate");
+                assertFalse(c.writer().canWriteEof(), "TLS has no half-close");
+                assertThrows(UnsupportedOperationException.class, () -> c.writer().writeEof());
+            }
+            // a client without a certificate fails the handshake, or sees the connection end at once
+            assertThrows(IOException.class, () -> {
+                try (Connection c = Net.openConnection("127.0.0.1", server.port(),
+                        ConnectOptions.defaults().withSsl(TestCerts.client()).withServerHostname("localhost"))) {
+                    byte[] line = c.reader().readline();
+                    if (line.length == 0) {
+                        throw new IOException("closed by the server");
+                    }
+                }
+            });
+            server.close();
+            server.waitClosed();
+        });
+    }
+
+    @Test
+    void aServerRequestingClientCertificatesAcceptsAClientWithout() throws Exception {
+        Aio.run(() -> {
+            Server server = Net.startServer((r, w) -> {
+                w.write((w.extraInfo("peercert") == null ? "none\n" : "cert\n").getBytes(UTF_8));
+                w.drain();
+                w.close();
+            }, "127.0.0.1", 0, ServerOptions.defaults().withSsl(TestCerts.mutual()).withClientAuth(ClientAuth.REQUEST));
+            try (Connection c = Net.openConnection("127.0.0.1", server.port(),
+                    ConnectOptions.defaults().withSsl(TestCerts.client()).withServerHostname("localhost"))) {
+                assertEquals("none\n", new String(c.reader().readline(), UTF_8));
+            }
+            server.close();
+            server.waitClosed();
         });
     }
 }

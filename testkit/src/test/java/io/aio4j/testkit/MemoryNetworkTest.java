@@ -1,6 +1,7 @@
 package io.aio4j.testkit;
 
 import static java.nio.charset.StandardCharsets.UTF_8;
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -101,5 +102,41 @@ class MemoryNetworkTest {
         server.close();
         server.waitClosed();
         net.uninstall();
+    }
+
+    @AioTest
+    void drainWaitsAboveTheHighWaterMarkUntilTheBufferIsBackAtTheLowOne() throws Exception {
+        MemoryNetwork.install();
+        io.aio4j.sync.Event go = new io.aio4j.sync.Event();
+        Server server = Net.startServer((r, w) -> {
+            go.await(); // a peer that does not read yet
+            while (r.read(65536).length > 0) {
+                // reads everything, then sees EOF
+            }
+            w.close();
+        }, "127.0.0.1", 0);
+        Connection c = Net.openConnection("127.0.0.1", server.port());
+        var e = assertThrows(IllegalArgumentException.class, () -> c.writer().setWriteBufferLimits(1, 2));
+        assertEquals("high (1) must be >= low (2) must be >= 0", e.getMessage());
+        c.writer().setWriteBufferLimits(4096, 1024);
+        assertArrayEquals(new int[] {4096, 1024}, c.writer().writeBufferLimits());
+        c.writer().write(new byte[1 << 20]); // 1 MiB: the wire and the peer's reader take a few hundred KiB
+        long buffered = c.writer().writeBufferSize();
+        assertTrue(buffered > 4096 && buffered < 1 << 20, "buffered " + buffered);
+        assertThrows(io.aio4j.TimeoutError.class, () -> Aio.waitFor(Duration.ofSeconds(5), () -> {
+            c.writer().drain(); // the peer reads nothing: memory stays what was written, drain waits
+            return null;
+        }));
+        long stuck = c.writer().writeBufferSize(); // the wire and the peer's paused reader are full
+        assertTrue(stuck > 4096 && stuck <= buffered, "buffered " + stuck);
+        Aio.sleep(1);
+        assertEquals(stuck, c.writer().writeBufferSize(), "nothing moves while the peer does not read");
+        go.set();
+        c.writer().drain();
+        assertTrue(c.writer().writeBufferSize() <= 1024, "drain returned at " + c.writer().writeBufferSize());
+        c.writer().close();
+        assertEquals(0, c.reader().read().length);
+        server.close();
+        server.waitClosed();
     }
 }
