@@ -180,13 +180,13 @@ public final class Net {
      * Starts {@code program} with {@code args}, with pipes for its standard streams.
      *
      * {@snippet :
-     * Process p = Net.createSubprocessExec("ls", "-l");
+     * Subprocess p = Net.createSubprocessExec("ls", "-l");
      * byte[] listing = p.communicate().stdout();
      * }
      *
      * @apiNote asyncio: {@code await asyncio.create_subprocess_exec(program, *args, stdin=PIPE, stdout=PIPE, stderr=PIPE)}
      */
-    public static Process createSubprocessExec(String program, String... args) throws IOException {
+    public static Subprocess createSubprocessExec(String program, String... args) throws IOException {
         List<String> cmd = new ArrayList<>();
         cmd.add(Objects.requireNonNull(program, "program"));
         cmd.addAll(List.of(args));
@@ -198,7 +198,7 @@ public final class Net {
      *
      * @apiNote asyncio: {@code await asyncio.create_subprocess_exec(*command, stdin=..., stdout=..., stderr=..., cwd=..., env=...)}
      */
-    public static Process createSubprocessExec(List<String> command, SubprocessOptions options) throws IOException {
+    public static Subprocess createSubprocessExec(List<String> command, SubprocessOptions options) throws IOException {
         return SubprocessImpl.start(List.copyOf(command), Objects.requireNonNull(options, "options"));
     }
 
@@ -208,7 +208,7 @@ public final class Net {
      *
      * @apiNote asyncio: {@code await asyncio.create_subprocess_shell(cmd, stdin=PIPE, stdout=PIPE, stderr=PIPE)}
      */
-    public static Process createSubprocessShell(String cmd) throws IOException {
+    public static Subprocess createSubprocessShell(String cmd) throws IOException {
         return createSubprocessShell(cmd, SubprocessOptions.defaults());
     }
 
@@ -217,7 +217,7 @@ public final class Net {
      *
      * @apiNote asyncio: {@code await asyncio.create_subprocess_shell(cmd, ...)}
      */
-    public static Process createSubprocessShell(String cmd, SubprocessOptions options) throws IOException {
+    public static Subprocess createSubprocessShell(String cmd, SubprocessOptions options) throws IOException {
         Objects.requireNonNull(cmd, "cmd");
         List<String> shell = System.getProperty("os.name").startsWith("Windows")
                 ? List.of("cmd.exe", "/c", cmd) : List.of("/bin/sh", "-c", cmd);

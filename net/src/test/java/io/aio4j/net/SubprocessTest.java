@@ -20,8 +20,8 @@ class SubprocessTest {
     void communicateFeedsStdinAndCollectsTheOutput() {
         // asyncio: b'hello' b'' 0
         Aio.run(() -> {
-            Process p = Net.createSubprocessExec("cat");
-            Process.Output out = p.communicate("hello".getBytes(UTF_8));
+            Subprocess p = Net.createSubprocessExec("cat");
+            Subprocess.Output out = p.communicate("hello".getBytes(UTF_8));
             assertEquals("hello", new String(out.stdout(), UTF_8));
             assertEquals(0, out.stderr().length);
             assertEquals(0, p.returncode());
@@ -32,8 +32,8 @@ class SubprocessTest {
     void aShellCommandsStdoutStderrAndExitCode() {
         // asyncio: b'out\n' b'err\n' 3
         Aio.run(() -> {
-            Process p = Net.createSubprocessShell("echo out; echo err 1>&2; exit 3");
-            Process.Output out = p.communicate();
+            Subprocess p = Net.createSubprocessShell("echo out; echo err 1>&2; exit 3");
+            Subprocess.Output out = p.communicate();
             assertEquals("out\n", new String(out.stdout(), UTF_8));
             assertEquals("err\n", new String(out.stderr(), UTF_8));
             assertEquals(3, p.returncode());
@@ -44,11 +44,11 @@ class SubprocessTest {
     void terminateAndKillReportMinusTheSignal() {
         // asyncio: running returncode None / terminated -> -15 / killed -> -9
         Aio.run(() -> {
-            Process p = Net.createSubprocessExec("sleep", "10");
+            Subprocess p = Net.createSubprocessExec("sleep", "10");
             assertNull(p.returncode());
             p.terminate();
             assertEquals(-15, p.await());
-            Process q = Net.createSubprocessExec("sleep", "10");
+            Subprocess q = Net.createSubprocessExec("sleep", "10");
             q.kill();
             assertEquals(-9, q.await());
         });
@@ -57,7 +57,7 @@ class SubprocessTest {
     @Test
     void stdoutIsAStreamReadLineByLine() {
         Aio.run(() -> {
-            Process p = Net.createSubprocessShell("printf 'a\\nb\\nc'");
+            Subprocess p = Net.createSubprocessShell("printf 'a\\nb\\nc'");
             List<String> lines = new ArrayList<>();
             for (byte[] line : p.stdout()) {
                 lines.add(new String(line, UTF_8));
@@ -72,8 +72,8 @@ class SubprocessTest {
         // the pump thread fed the reader between readline's look at the buffer and its wait: the task
         // then waited for a line that was already there (about once in 2,500-20,000 round trips)
         Aio.run(() -> {
-            Process p = Net.createSubprocessExec(List.of("cat"), SubprocessOptions.defaults());
-            for (int i = 0; i < 20_000; i++) {
+            Subprocess p = Net.createSubprocessExec(List.of("cat"), SubprocessOptions.defaults());
+            for (int i = 0; i < 100_000; i++) {
                 byte[] line = (i + "\n").getBytes(UTF_8);
                 p.stdin().write(line);
                 p.stdin().drain();
@@ -88,7 +88,7 @@ class SubprocessTest {
     @Test
     void aLargeOutputFlowsThroughThePausedAndResumedPipe() {
         Aio.run(() -> {
-            Process p = Net.createSubprocessShell("head -c 3000000 /dev/zero");
+            Subprocess p = Net.createSubprocessShell("head -c 3000000 /dev/zero");
             Aio.sleep(0.05); // let the reader fill past its limit and pause the pump
             assertEquals(3_000_000, p.stdout().read().length);
             assertEquals(0, p.await());
@@ -98,7 +98,7 @@ class SubprocessTest {
     @Test
     void stdinIsAStreamWithDrain() {
         Aio.run(() -> {
-            Process p = Net.createSubprocessShell("wc -c");
+            Subprocess p = Net.createSubprocessShell("wc -c");
             for (int i = 0; i < 100; i++) {
                 p.stdin().write(new byte[10_000]);
                 p.stdin().drain();
@@ -112,7 +112,7 @@ class SubprocessTest {
     @Test
     void cancellingAWaitLeavesTheProcessRunning() {
         Aio.run(() -> {
-            Process p = Net.createSubprocessExec(List.of("sleep", "10"),
+            Subprocess p = Net.createSubprocessExec(List.of("sleep", "10"),
                     SubprocessOptions.defaults().withStdout(Stdio.DEVNULL).withStdin(Stdio.DEVNULL));
             assertNull(p.stdout());
             assertNull(p.stdin());
@@ -130,11 +130,24 @@ class SubprocessTest {
     @Test
     void mergedStderrAndMisuse() {
         Aio.run(() -> {
-            Process p = Net.createSubprocessShell("echo to-err 1>&2", SubprocessOptions.defaults().withStderr(Stdio.STDOUT));
+            Subprocess p = Net.createSubprocessShell("echo to-err 1>&2", SubprocessOptions.defaults().withStderr(Stdio.STDOUT));
             assertNull(p.stderr());
             assertEquals("to-err\n", new String(p.communicate().stdout(), UTF_8));
             assertThrows(IllegalArgumentException.class, () -> SubprocessOptions.defaults().withStdout(Stdio.STDOUT));
             assertThrows(IllegalArgumentException.class, () -> Net.createSubprocessExec(List.of(), SubprocessOptions.defaults()));
+        });
+    }
+
+    @Test
+    void sendSignalDeliversAnySignalAndTheReturnCodeSaysWhich() {
+        // asyncio: proc.send_signal(signal.SIGINT); await proc.wait() == -signal.SIGINT
+        Aio.run(() -> {
+            Subprocess p = Net.createSubprocessExec("sleep", "10");
+            p.sendSignal(2); // SIGINT
+            assertEquals(-2, p.await());
+            var e = assertThrows(IllegalArgumentException.class, () -> p.sendSignal(0));
+            assertEquals("a signal number is in 1..64: 0", e.getMessage());
+            p.sendSignal(10); // exited: left alone
         });
     }
 }

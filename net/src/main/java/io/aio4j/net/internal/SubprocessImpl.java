@@ -3,7 +3,7 @@ package io.aio4j.net.internal;
 import io.aio4j.Aio;
 import io.aio4j.Task;
 import io.aio4j.internal.EventLoopImpl;
-import io.aio4j.net.Process;
+import io.aio4j.net.Subprocess;
 import io.aio4j.net.Stdio;
 import io.aio4j.net.StreamReader;
 import io.aio4j.net.StreamWriter;
@@ -13,7 +13,7 @@ import java.io.IOException;
 import java.util.List;
 
 /** asyncio's subprocess {@code Process} over {@link java.lang.Process}. */
-public final class SubprocessImpl implements Process {
+public final class SubprocessImpl implements Subprocess {
     private static final int SIGTERM = 15;
     private static final int SIGKILL = 9;
     private static final File DEV_NULL = new File(System.getProperty("os.name").startsWith("Windows") ? "NUL" : "/dev/null");
@@ -134,6 +134,35 @@ public final class SubprocessImpl implements Process {
     }
 
     @Override
+    public void sendSignal(int signal) throws IOException {
+        if (signal < 1 || signal > 64) {
+            throw new IllegalArgumentException("a signal number is in 1..64: " + signal);
+        }
+        if (signal == SIGTERM) {
+            terminate();
+            return;
+        }
+        if (signal == SIGKILL) {
+            kill();
+            return;
+        }
+        if (System.getProperty("os.name").startsWith("Windows")) {
+            throw new UnsupportedOperationException("signal " + signal + " on Windows: only SIGTERM (15) and SIGKILL (9)");
+        }
+        if (!process.isAlive()) {
+            return;
+        }
+        signalSent = signal;
+        java.lang.Process kill = new ProcessBuilder("kill", "-" + signal, Long.toString(process.pid()))
+                .redirectErrorStream(true).start();
+        int rc = Aio.awaitFuture(kill.onExit()).exitValue();
+        if (rc != 0 && process.isAlive()) {
+            throw new IOException("kill -" + signal + " " + process.pid() + " failed: "
+                    + new String(kill.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8).strip());
+        }
+    }
+
+    @Override
     public void terminate() {
         signalSent = SIGTERM;
         process.destroy();
@@ -148,6 +177,6 @@ public final class SubprocessImpl implements Process {
     @Override
     public String toString() {
         Integer rc = returncode();
-        return "<Process " + pid() + (rc == null ? "" : " returncode=" + rc) + ">";
+        return "<Subprocess " + pid() + (rc == null ? "" : " returncode=" + rc) + ">";
     }
 }

@@ -8,14 +8,15 @@ import java.io.IOException;
  * with its standard streams as aio4j streams.
  *
  * {@snippet :
- * Process p = Net.createSubprocessExec("cat");
- * Process.Output out = p.communicate("hello".getBytes());
+ * Subprocess p = Net.createSubprocessExec("cat");
+ * Subprocess.Output out = p.communicate("hello".getBytes());
  * System.out.println(new String(out.stdout()) + " exit " + p.returncode());
  * }
  *
- * @apiNote asyncio: {@code asyncio.subprocess.Process}
+ * @apiNote asyncio: {@code asyncio.subprocess.Process} (named {@code Subprocess} here, so that
+ *     {@code import io.aio4j.net.*} leaves {@code java.lang.Process} alone)
  */
-public sealed interface Process permits SubprocessImpl {
+public sealed interface Subprocess permits SubprocessImpl {
 
     /** The child's stdin, or null if it is not {@link Stdio#PIPE}. @apiNote asyncio: {@code proc.stdin} */
     StreamWriter stdin();
@@ -61,6 +62,19 @@ public sealed interface Process permits SubprocessImpl {
 
     /** {@link #communicate(byte[])} with no input. @apiNote asyncio: {@code await proc.communicate()} */
     Output communicate() throws IOException;
+
+    /**
+     * Sends the signal numbered {@code signal} (POSIX numbers: 15 SIGTERM, 9 SIGKILL, 2 SIGINT, 1
+     * SIGHUP, 10 SIGUSR1 ...) to the process. SIGTERM and SIGKILL are {@link #terminate()} and
+     * {@link #kill()}; other signals are sent with the system's {@code kill} command, so they need a
+     * POSIX system. A process that has already exited is left alone.
+     *
+     * @apiNote asyncio: {@code proc.send_signal(signal)}
+     * @throws IllegalArgumentException if {@code signal} is not in 1..64
+     * @throws UnsupportedOperationException for a signal other than SIGTERM/SIGKILL on Windows
+     * @throws IOException if the {@code kill} command cannot be run or fails
+     */
+    void sendSignal(int signal) throws IOException;
 
     /** Asks the process to end (SIGTERM). @apiNote asyncio: {@code proc.terminate()} */
     void terminate();
