@@ -8,6 +8,7 @@ module io.aio4j.net {
     requires transitive io.ktor.network; // Net.wrap takes a Ktor socket
     requires io.ktor.io;
     exports io.aio4j.net;
+    exports io.aio4j.net.spi;
     exports io.aio4j.http;
     exports io.aio4j.ws;
     exports io.aio4j.files;

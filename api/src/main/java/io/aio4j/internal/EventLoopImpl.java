@@ -44,8 +44,8 @@ public final class EventLoopImpl implements EventLoop {
     public LoopHandle handle() {
         return loop;
     }
-    /** Another network for Net to use on this loop (the test kit's memory network), or null. */
-    public volatile Object network;
+
+
     private final Set<Unretrieved> unretrieved = ConcurrentHashMap.newKeySet();
     private ThreadPoolExecutor defaultExecutor;
 

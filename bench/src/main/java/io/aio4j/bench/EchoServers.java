@@ -6,7 +6,7 @@ import io.aio4j.net.Server;
 import io.aio4j.net.ServerOptions;
 import io.aio4j.net.StreamReader;
 import io.aio4j.net.StreamWriter;
-import io.aio4j.net.Transport;
+
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -33,7 +33,7 @@ public final class EchoServers {
     public static void main(String[] args) throws Exception {
         switch (args[0]) {
             case "aio4j" -> aio4j(ServerOptions.defaults());
-            case "aio4j-ktor" -> aio4j(ServerOptions.defaults().withTransport(Transport.KTOR));
+            case "aio4j-ktor" -> aio4j(ServerOptions.defaults().withProvider(Net.ktorProvider()));
             case "kotlinx" -> {
                 int port = freePort();
                 Kotlinx.echoServer(port, () -> ready(port));

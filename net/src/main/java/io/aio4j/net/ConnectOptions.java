@@ -2,6 +2,8 @@ package io.aio4j.net;
 
 import java.net.InetSocketAddress;
 import java.time.Duration;
+import io.aio4j.net.spi.TransportProvider;
+import io.aio4j.net.spi.Transports;
 import javax.net.ssl.SSLContext;
 
 /**
@@ -10,7 +12,7 @@ import javax.net.ssl.SSLContext;
  * @apiNote asyncio: the keyword arguments of {@code asyncio.open_connection}
  */
 public final class ConnectOptions {
-    private static final ConnectOptions DEFAULTS = new ConnectOptions(1 << 16, null, null, false, true, null, null, Transport.SELECTOR);
+    private static final ConnectOptions DEFAULTS = new ConnectOptions(1 << 16, null, null, false, true, null, null, null);
 
     private final int limit;
     private final InetSocketAddress localAddress;
@@ -19,10 +21,11 @@ public final class ConnectOptions {
     private final boolean noDelay;
     private final SSLContext ssl;
     private final String serverHostname;
-    private final Transport transport;
+    /** The provider, or null for the loop's default ({@link Transports#install}). */
+    private final TransportProvider provider;
 
     private ConnectOptions(int limit, InetSocketAddress localAddress, Duration happyEyeballsDelay, boolean keepAlive,
-            boolean noDelay, SSLContext ssl, String serverHostname, Transport transport) {
+            boolean noDelay, SSLContext ssl, String serverHostname, TransportProvider provider) {
         this.limit = limit;
         this.localAddress = localAddress;
         this.happyEyeballsDelay = happyEyeballsDelay;
@@ -30,7 +33,7 @@ public final class ConnectOptions {
         this.noDelay = noDelay;
         this.ssl = ssl;
         this.serverHostname = serverHostname;
-        this.transport = transport;
+        this.provider = provider;
     }
 
     /**
@@ -52,12 +55,12 @@ public final class ConnectOptions {
         if (limit <= 0) {
             throw new IllegalArgumentException("limit must be > 0 bytes: " + limit);
         }
-        return new ConnectOptions(limit, localAddress, happyEyeballsDelay, keepAlive, noDelay, ssl, serverHostname, transport);
+        return new ConnectOptions(limit, localAddress, happyEyeballsDelay, keepAlive, noDelay, ssl, serverHostname, provider);
     }
 
     /** Binds the socket to this address before connecting. @apiNote asyncio: {@code local_addr=} */
     public ConnectOptions withLocalAddress(InetSocketAddress local) {
-        return new ConnectOptions(limit, local, happyEyeballsDelay, keepAlive, noDelay, ssl, serverHostname, transport);
+        return new ConnectOptions(limit, local, happyEyeballsDelay, keepAlive, noDelay, ssl, serverHostname, provider);
     }
 
     /**
@@ -68,17 +71,17 @@ public final class ConnectOptions {
      * @apiNote asyncio: {@code happy_eyeballs_delay=}
      */
     public ConnectOptions withHappyEyeballsDelay(Duration delay) {
-        return new ConnectOptions(limit, localAddress, delay, keepAlive, noDelay, ssl, serverHostname, transport);
+        return new ConnectOptions(limit, localAddress, delay, keepAlive, noDelay, ssl, serverHostname, provider);
     }
 
     /** SO_KEEPALIVE. @apiNote asyncio: set on the socket by hand */
     public ConnectOptions withKeepAlive(boolean on) {
-        return new ConnectOptions(limit, localAddress, happyEyeballsDelay, on, noDelay, ssl, serverHostname, transport);
+        return new ConnectOptions(limit, localAddress, happyEyeballsDelay, on, noDelay, ssl, serverHostname, provider);
     }
 
     /** TCP_NODELAY (asyncio sets it). @apiNote asyncio: always on for TCP */
     public ConnectOptions withNoDelay(boolean on) {
-        return new ConnectOptions(limit, localAddress, happyEyeballsDelay, keepAlive, on, ssl, serverHostname, transport);
+        return new ConnectOptions(limit, localAddress, happyEyeballsDelay, keepAlive, on, ssl, serverHostname, provider);
     }
 
     /**
@@ -90,7 +93,7 @@ public final class ConnectOptions {
      */
     public ConnectOptions withSsl(SSLContext context) {
         return new ConnectOptions(limit, localAddress, happyEyeballsDelay, keepAlive, noDelay,
-                java.util.Objects.requireNonNull(context, "context"), serverHostname, transport);
+                java.util.Objects.requireNonNull(context, "context"), serverHostname, provider);
     }
 
     /**
@@ -114,22 +117,24 @@ public final class ConnectOptions {
      * @apiNote asyncio: {@code server_hostname=}
      */
     public ConnectOptions withServerHostname(String name) {
-        return new ConnectOptions(limit, localAddress, happyEyeballsDelay, keepAlive, noDelay, ssl, name, transport);
+        return new ConnectOptions(limit, localAddress, happyEyeballsDelay, keepAlive, noDelay, ssl, name, provider);
     }
 
     /**
-     * The transport: {@link Transport#SELECTOR} (default) or {@link Transport#KTOR}.
+     * Where the connection comes from: {@link Net#selectorProvider()} (the loop's own selector), a
+     * Ktor provider ({@code aio4j-ktor}), the test kit's memory network. By default (null), the one
+     * installed on the loop ({@link Transports#install}), which is the selector's unless a test
+     * installed another.
      *
      * @apiNote asyncio: none
      */
-    public ConnectOptions withTransport(Transport t) {
-        return new ConnectOptions(limit, localAddress, happyEyeballsDelay, keepAlive, noDelay, ssl, serverHostname,
-                java.util.Objects.requireNonNull(t, "transport"));
+    public ConnectOptions withProvider(TransportProvider p) {
+        return new ConnectOptions(limit, localAddress, happyEyeballsDelay, keepAlive, noDelay, ssl, serverHostname, p);
     }
 
-    /** @apiNote asyncio: none */
-    public Transport transport() {
-        return transport;
+    /** The provider, or null for the loop's default. @apiNote asyncio: none */
+    public TransportProvider provider() {
+        return provider;
     }
 
     /** @apiNote asyncio: {@code ssl} */

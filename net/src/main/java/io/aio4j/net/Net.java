@@ -5,6 +5,10 @@ import io.aio4j.net.internal.Connector;
 import io.aio4j.net.internal.DatagramTransport;
 import io.aio4j.net.internal.ServerImpl;
 import io.aio4j.net.internal.SubprocessImpl;
+import io.aio4j.net.internal.Providers;
+import io.aio4j.net.internal.SelectorProvider;
+import io.aio4j.net.internal.KtorProvider;
+import io.aio4j.net.spi.TransportProvider;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -59,10 +63,7 @@ public final class Net {
     public static Connection openConnection(String host, int port, ConnectOptions options) throws IOException {
         Objects.requireNonNull(options, "options");
         checkPort(port);
-        if (EventLoopImpl.current("Net.openConnection").network instanceof io.aio4j.net.internal.NetworkOverride n) {
-            return n.openConnection(host, port, options); // a test's memory network
-        }
-        return Connector.open(host, port, options);
+        return Providers.of(options).openConnection(host, port, options);
     }
 
     /**
@@ -86,13 +87,28 @@ public final class Net {
         Objects.requireNonNull(handler, "handler");
         Objects.requireNonNull(options, "options");
         checkPort(port);
-        EventLoopImpl loop = EventLoopImpl.current("Net.startServer");
-        if (loop.network instanceof io.aio4j.net.internal.NetworkOverride n) {
-            return n.startServer(handler, host, port, options); // a test's memory network
-        }
-        return options.transport() == Transport.KTOR
-                ? ServerImpl.ktor(loop, handler, host, port, options)
-                : ServerImpl.tcp(loop, handler, host, port, options);
+        return Providers.of(options).startServer(handler, host, port, options);
+    }
+
+    /**
+     * The default provider: non-blocking sockets on the event loop's own {@code java.nio} selector
+     * (asyncio's selector event loop). TCP, Unix sockets and TLS.
+     *
+     * @apiNote asyncio: none (the selector event loop itself)
+     */
+    public static TransportProvider selectorProvider() {
+        return SelectorProvider.INSTANCE;
+    }
+
+    /**
+     * Ktor raw sockets ({@code io.ktor.network}), for interop with Kotlin code that hands out or expects
+     * Ktor sockets: Ktor's own selector threads move the bytes, aio4j tasks pump them into the streams.
+     * TCP and TLS (aio4j's TLS layer over the Ktor socket).
+     *
+     * @apiNote asyncio: none
+     */
+    public static TransportProvider ktorProvider() {
+        return KtorProvider.INSTANCE;
     }
 
     /**
@@ -112,7 +128,7 @@ public final class Net {
      */
     public static Connection wrap(io.ktor.network.sockets.Socket ktorSocket, ConnectOptions options) {
         Objects.requireNonNull(ktorSocket, "ktorSocket");
-        return io.aio4j.net.internal.KtorTransport.wrap(ktorSocket, options.limit()).connection();
+        return io.aio4j.net.internal.KtorWire.wrap(ktorSocket, options.limit()).connection();
     }
 
     /**
@@ -152,7 +168,7 @@ public final class Net {
             throws IOException {
         Objects.requireNonNull(handler, "handler");
         Objects.requireNonNull(path, "path");
-        return ServerImpl.unix(EventLoopImpl.current("Net.startUnixServer"), handler, Path.of(path), options);
+        return ServerImpl.unix(handler, Path.of(path), options);
     }
 
     /**

@@ -1,5 +1,7 @@
 package io.aio4j.net;
 
+import io.aio4j.net.spi.TransportProvider;
+import io.aio4j.net.spi.Transports;
 import javax.net.ssl.SSLContext;
 
 /**
@@ -8,7 +10,7 @@ import javax.net.ssl.SSLContext;
  * @apiNote asyncio: the keyword arguments of {@code asyncio.start_server}
  */
 public final class ServerOptions {
-    private static final ServerOptions DEFAULTS = new ServerOptions(1 << 16, 100, true, false, false, true, null, Transport.SELECTOR, ClientAuth.NONE);
+    private static final ServerOptions DEFAULTS = new ServerOptions(1 << 16, 100, true, false, false, true, null, null, ClientAuth.NONE);
 
     private final int limit;
     private final int backlog;
@@ -17,11 +19,12 @@ public final class ServerOptions {
     private final boolean keepAlive;
     private final boolean noDelay;
     private final SSLContext ssl;
-    private final Transport transport;
+    /** The provider, or null for the loop's default ({@link Transports#install}). */
+    private final TransportProvider provider;
     private final ClientAuth clientAuth;
 
     private ServerOptions(int limit, int backlog, boolean reuseAddress, boolean reusePort, boolean keepAlive,
-            boolean noDelay, SSLContext ssl, Transport transport, ClientAuth clientAuth) {
+            boolean noDelay, SSLContext ssl, TransportProvider provider, ClientAuth clientAuth) {
         this.clientAuth = clientAuth;
         this.limit = limit;
         this.backlog = backlog;
@@ -30,7 +33,7 @@ public final class ServerOptions {
         this.keepAlive = keepAlive;
         this.noDelay = noDelay;
         this.ssl = ssl;
-        this.transport = transport;
+        this.provider = provider;
     }
 
     /**
@@ -53,32 +56,32 @@ public final class ServerOptions {
         if (limit <= 0) {
             throw new IllegalArgumentException("limit must be > 0 bytes: " + limit);
         }
-        return new ServerOptions(limit, backlog, reuseAddress, reusePort, keepAlive, noDelay, ssl, transport, clientAuth);
+        return new ServerOptions(limit, backlog, reuseAddress, reusePort, keepAlive, noDelay, ssl, provider, clientAuth);
     }
 
     /** @apiNote asyncio: {@code backlog=} */
     public ServerOptions withBacklog(int backlog) {
-        return new ServerOptions(limit, backlog, reuseAddress, reusePort, keepAlive, noDelay, ssl, transport, clientAuth);
+        return new ServerOptions(limit, backlog, reuseAddress, reusePort, keepAlive, noDelay, ssl, provider, clientAuth);
     }
 
     /** @apiNote asyncio: {@code reuse_address=} */
     public ServerOptions withReuseAddress(boolean on) {
-        return new ServerOptions(limit, backlog, on, reusePort, keepAlive, noDelay, ssl, transport, clientAuth);
+        return new ServerOptions(limit, backlog, on, reusePort, keepAlive, noDelay, ssl, provider, clientAuth);
     }
 
     /** @apiNote asyncio: {@code reuse_port=} */
     public ServerOptions withReusePort(boolean on) {
-        return new ServerOptions(limit, backlog, reuseAddress, on, keepAlive, noDelay, ssl, transport, clientAuth);
+        return new ServerOptions(limit, backlog, reuseAddress, on, keepAlive, noDelay, ssl, provider, clientAuth);
     }
 
     /** SO_KEEPALIVE on accepted connections. @apiNote asyncio: {@code keep_alive=} (3.13) */
     public ServerOptions withKeepAlive(boolean on) {
-        return new ServerOptions(limit, backlog, reuseAddress, reusePort, on, noDelay, ssl, transport, clientAuth);
+        return new ServerOptions(limit, backlog, reuseAddress, reusePort, on, noDelay, ssl, provider, clientAuth);
     }
 
     /** TCP_NODELAY on accepted connections (asyncio sets it). @apiNote asyncio: always on for TCP */
     public ServerOptions withNoDelay(boolean on) {
-        return new ServerOptions(limit, backlog, reuseAddress, reusePort, keepAlive, on, ssl, transport, clientAuth);
+        return new ServerOptions(limit, backlog, reuseAddress, reusePort, keepAlive, on, ssl, provider, clientAuth);
     }
 
     /**
@@ -89,22 +92,24 @@ public final class ServerOptions {
      */
     public ServerOptions withSsl(SSLContext context) {
         return new ServerOptions(limit, backlog, reuseAddress, reusePort, keepAlive, noDelay,
-                java.util.Objects.requireNonNull(context, "context"), transport, clientAuth);
+                java.util.Objects.requireNonNull(context, "context"), provider, clientAuth);
     }
 
     /**
-     * The transport: {@link Transport#SELECTOR} (default) or {@link Transport#KTOR}.
+     * Where the connection comes from: {@link Net#selectorProvider()} (the loop's own selector), a
+     * Ktor provider ({@code aio4j-ktor}), the test kit's memory network. By default (null), the one
+     * installed on the loop ({@link Transports#install}), which is the selector's unless a test
+     * installed another.
      *
      * @apiNote asyncio: none
      */
-    public ServerOptions withTransport(Transport t) {
-        return new ServerOptions(limit, backlog, reuseAddress, reusePort, keepAlive, noDelay, ssl,
-                java.util.Objects.requireNonNull(t, "transport"), clientAuth);
+    public ServerOptions withProvider(TransportProvider p) {
+        return new ServerOptions(limit, backlog, reuseAddress, reusePort, keepAlive, noDelay, ssl, p, clientAuth);
     }
 
-    /** @apiNote asyncio: none */
-    public Transport transport() {
-        return transport;
+    /** The provider, or null for the loop's default. @apiNote asyncio: none */
+    public TransportProvider provider() {
+        return provider;
     }
 
     /**
@@ -115,7 +120,7 @@ public final class ServerOptions {
      *     {@code CERT_REQUIRED})
      */
     public ServerOptions withClientAuth(ClientAuth auth) {
-        return new ServerOptions(limit, backlog, reuseAddress, reusePort, keepAlive, noDelay, ssl, transport,
+        return new ServerOptions(limit, backlog, reuseAddress, reusePort, keepAlive, noDelay, ssl, provider,
                 java.util.Objects.requireNonNull(auth, "auth"));
     }
 

@@ -16,14 +16,14 @@ import java.net.Socket;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.EnumSource;
+import org.junit.jupiter.params.provider.MethodSource;
 
 /** The network faults the issue names, each with a test over real loopback sockets. */
 class FaultsTest {
 
     @ParameterizedTest
-    @EnumSource(Transport.class)
-    void aPeerResetMidReadIsAnIOExceptionNotAHang(Transport transport) throws Exception {
+    @MethodSource("io.aio4j.net.Opts#providers")
+    void aPeerResetMidReadIsAnIOExceptionNotAHang(io.aio4j.net.spi.TransportProvider transport) throws Exception {
         // a reset: SO_LINGER 0 makes close() send RST, once the client has read what came before it
         java.util.concurrent.CountDownLatch partialRead = new java.util.concurrent.CountDownLatch(1);
         ServerSocket resetting = new ServerSocket(0, 50, java.net.InetAddress.getLoopbackAddress());
@@ -49,8 +49,8 @@ class FaultsTest {
     }
 
     @ParameterizedTest
-    @EnumSource(Transport.class)
-    void aSlowClientNeverStallsTheOthers(Transport transport) throws Exception {
+    @MethodSource("io.aio4j.net.Opts#providers")
+    void aSlowClientNeverStallsTheOthers(io.aio4j.net.spi.TransportProvider transport) throws Exception {
         Aio.run(() -> {
             Server server = Net.startServer(ServerTest::echo, "127.0.0.1", 0, Opts.s(transport));
             // a client that sends half a line and then nothing
@@ -70,8 +70,8 @@ class FaultsTest {
     }
 
     @ParameterizedTest
-    @EnumSource(Transport.class)
-    void cancellingATaskBlockedInReadClosesNothingAndTheStreamStaysUsable(Transport transport) throws Exception {
+    @MethodSource("io.aio4j.net.Opts#providers")
+    void cancellingATaskBlockedInReadClosesNothingAndTheStreamStaysUsable(io.aio4j.net.spi.TransportProvider transport) throws Exception {
         java.util.concurrent.CountDownLatch cancelled = new java.util.concurrent.CountDownLatch(1);
         ServerSocket ss = StreamsTest.peer((in, out) -> {
             cancelled.await(); // the line is sent only after the read waiting for it was cancelled
@@ -93,8 +93,8 @@ class FaultsTest {
     }
 
     @ParameterizedTest
-    @EnumSource(Transport.class)
-    void aThousandConnectionsOpenedAndClosedLeaveNoFileDescriptorOpen(Transport transport) throws Exception {
+    @MethodSource("io.aio4j.net.Opts#providers")
+    void aThousandConnectionsOpenedAndClosedLeaveNoFileDescriptorOpen(io.aio4j.net.spi.TransportProvider transport) throws Exception {
         int before = openFds();
         Aio.run(() -> {
             Server server = Net.startServer((r, w) -> {
@@ -120,8 +120,8 @@ class FaultsTest {
     }
 
     @ParameterizedTest
-    @EnumSource(Transport.class)
-    void writingToAClosedPeerEventuallyFailsDrain(Transport transport) throws Exception {
+    @MethodSource("io.aio4j.net.Opts#providers")
+    void writingToAClosedPeerEventuallyFailsDrain(io.aio4j.net.spi.TransportProvider transport) throws Exception {
         ServerSocket ss = StreamsTest.peer((in, out) -> { });
         Aio.run(() -> {
             Connection c = Net.openConnection("127.0.0.1", ss.getLocalPort(), Opts.c(transport));

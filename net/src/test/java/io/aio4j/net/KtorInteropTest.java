@@ -10,7 +10,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import io.aio4j.Aio;
 import io.aio4j.bridge.Suspend;
-import io.aio4j.net.internal.KtorTransport;
+import io.aio4j.net.internal.KtorWire;
 import io.ktor.network.sockets.BuildersKt;
 import io.ktor.network.sockets.Socket;
 import java.net.ServerSocket;
@@ -31,7 +31,7 @@ class KtorInteropTest {
         });
         Aio.run(() -> {
             // what Kotlin code would have done: aSocket(selector).tcp().connect(host, port)
-            Socket ktor = Suspend.call(k -> BuildersKt.aSocket(KtorTransport.selector()).tcp()
+            Socket ktor = Suspend.call(k -> BuildersKt.aSocket(KtorWire.selector()).tcp()
                     .connect("127.0.0.1", ss.getLocalPort(), opts -> Unit.INSTANCE, k));
             try (Connection c = Net.wrap(ktor)) {
                 c.writer().write("ktor\n".getBytes(UTF_8));
@@ -48,9 +48,9 @@ class KtorInteropTest {
         // TLS is a layer of the one stream transport: a Ktor client talks TLS to a selector server and back
         Aio.run(() -> {
             Server server = Net.startServer(ServerTest::echo, "127.0.0.1", 0,
-                    ServerOptions.defaults().withSsl(TestCerts.server()).withTransport(Transport.KTOR));
+                    ServerOptions.defaults().withSsl(TestCerts.server()).withProvider(Net.ktorProvider()));
             try (Connection c = Net.openConnection("127.0.0.1", server.port(), ConnectOptions.defaults()
-                    .withTransport(Transport.KTOR).withSsl(TestCerts.client()).withServerHostname("localhost"))) {
+                    .withProvider(Net.ktorProvider()).withSsl(TestCerts.client()).withServerHostname("localhost"))) {
                 c.writer().write("over ktor\n".getBytes(UTF_8));
                 c.writer().drain();
                 assertEquals("over ktor\n", new String(c.reader().readline(), UTF_8));

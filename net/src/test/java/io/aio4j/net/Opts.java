@@ -1,15 +1,23 @@
 package io.aio4j.net;
 
-/** Options for running the same test over each transport. */
-final class Opts {
+import io.aio4j.net.spi.TransportProvider;
+import java.util.stream.Stream;
+
+/** Options for running the same test over each provider. */
+public final class Opts {
     private Opts() {
     }
 
-    static ConnectOptions c(Transport t) {
-        return ConnectOptions.defaults().withTransport(t);
+    /** Every provider the tests run over. */
+    public static Stream<TransportProvider> providers() {
+        return Stream.of(Net.selectorProvider(), Net.ktorProvider());
     }
 
-    static ServerOptions s(Transport t) {
-        return ServerOptions.defaults().withTransport(t);
+    static ConnectOptions c(TransportProvider t) {
+        return ConnectOptions.defaults().withProvider(t);
+    }
+
+    static ServerOptions s(TransportProvider t) {
+        return ServerOptions.defaults().withProvider(t);
     }
 }

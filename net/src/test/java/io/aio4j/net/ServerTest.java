@@ -21,7 +21,7 @@ import java.util.Collections;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.EnumSource;
+import org.junit.jupiter.params.provider.MethodSource;
 
 /** Servers: per-connection tasks, lifecycle, Unix sockets; the clients are plain java.net sockets. */
 class ServerTest {
@@ -49,8 +49,8 @@ class ServerTest {
     }
 
     @ParameterizedTest
-    @EnumSource(Transport.class)
-    void anEchoServerServesPlainJavaClientsConcurrently(Transport transport) throws Exception {
+    @MethodSource("io.aio4j.net.Opts#providers")
+    void anEchoServerServesPlainJavaClientsConcurrently(io.aio4j.net.spi.TransportProvider transport) throws Exception {
         Aio.run(() -> {
             Server server = Net.startServer(ServerTest::echo, "127.0.0.1", 0, Opts.s(transport));
             assertTrue(server.port() > 0); // port 0 picked a free port
@@ -71,8 +71,8 @@ class ServerTest {
     }
 
     @ParameterizedTest
-    @EnumSource(Transport.class)
-    void waitClosedReturnsOnceTheServerIsClosedAndItsConnectionsEnded(Transport transport) throws Exception {
+    @MethodSource("io.aio4j.net.Opts#providers")
+    void waitClosedReturnsOnceTheServerIsClosedAndItsConnectionsEnded(io.aio4j.net.spi.TransportProvider transport) throws Exception {
         List<String> log = Collections.synchronizedList(new ArrayList<>());
         Aio.run(() -> {
             Server server = Net.startServer((r, w) -> {
@@ -99,8 +99,8 @@ class ServerTest {
     }
 
     @ParameterizedTest
-    @EnumSource(Transport.class)
-    void closeClientsAndAbortClientsEndTheConnections(Transport transport) throws Exception {
+    @MethodSource("io.aio4j.net.Opts#providers")
+    void closeClientsAndAbortClientsEndTheConnections(io.aio4j.net.spi.TransportProvider transport) throws Exception {
         Aio.run(() -> {
             Server server = Net.startServer((r, w) -> r.read(), "127.0.0.1", 0, Opts.s(transport));
             Task<Integer> client = Aio.createTask(() -> Aio.toThread(() -> {
@@ -120,8 +120,8 @@ class ServerTest {
     }
 
     @ParameterizedTest
-    @EnumSource(Transport.class)
-    void serveForeverEndsWhenItsTaskIsCancelledAndClosesTheServer(Transport transport) throws Exception {
+    @MethodSource("io.aio4j.net.Opts#providers")
+    void serveForeverEndsWhenItsTaskIsCancelledAndClosesTheServer(io.aio4j.net.spi.TransportProvider transport) throws Exception {
         Aio.run(() -> {
             Server server = Net.startServer(ServerTest::echo, "127.0.0.1", 0, Opts.s(transport));
             Task<Void> serving = Aio.createTask(server::serveForever);
@@ -134,8 +134,8 @@ class ServerTest {
     }
 
     @ParameterizedTest
-    @EnumSource(Transport.class)
-    void aHandlerExceptionIsReportedAndItsConnectionClosed(Transport transport) throws Exception {
+    @MethodSource("io.aio4j.net.Opts#providers")
+    void aHandlerExceptionIsReportedAndItsConnectionClosed(io.aio4j.net.spi.TransportProvider transport) throws Exception {
         List<String> reported = Collections.synchronizedList(new ArrayList<>());
         Config config = Config.defaults().withExceptionHandler((m, e) -> reported.add(m.substring(0, 42) + ": " + e.getMessage()));
         Aio.run(config, () -> {
@@ -174,8 +174,8 @@ class ServerTest {
     }
 
     @ParameterizedTest
-    @EnumSource(Transport.class)
-    void aServerWorksInParallelMode(Transport transport) throws Exception {
+    @MethodSource("io.aio4j.net.Opts#providers")
+    void aServerWorksInParallelMode(io.aio4j.net.spi.TransportProvider transport) throws Exception {
         Aio.run(Config.parallel(2), () -> {
             Server server = Net.startServer(ServerTest::echo, "127.0.0.1", 0, Opts.s(transport));
             List<Task<List<String>>> clients = new ArrayList<>();

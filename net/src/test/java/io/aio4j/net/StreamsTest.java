@@ -19,7 +19,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.EnumSource;
+import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * StreamReader and StreamWriter against plain java.net peers over loopback; edge semantics checked
@@ -45,8 +45,8 @@ class StreamsTest {
     }
 
     @ParameterizedTest
-    @EnumSource(Transport.class)
-    void aClientTalksToAPlainJavaServer(Transport transport) throws Exception {
+    @MethodSource("io.aio4j.net.Opts#providers")
+    void aClientTalksToAPlainJavaServer(io.aio4j.net.spi.TransportProvider transport) throws Exception {
         ServerSocket ss = peer((in, out) -> {
             byte[] line = new java.io.BufferedReader(new java.io.InputStreamReader(in, UTF_8)).readLine().getBytes(UTF_8);
             out.write(("echo: " + new String(line, UTF_8) + "\n").getBytes(UTF_8));
@@ -63,8 +63,8 @@ class StreamsTest {
     }
 
     @ParameterizedTest
-    @EnumSource(Transport.class)
-    void aLongLineOverrunsTheLimitAndLeavesTheBufferIntact(Transport transport) throws Exception {
+    @MethodSource("io.aio4j.net.Opts#providers")
+    void aLongLineOverrunsTheLimitAndLeavesTheBufferIntact(io.aio4j.net.spi.TransportProvider transport) throws Exception {
         // asyncio: overrun ... consumed 40 at_eof False / read 40: 40 / line: b'\n' / partial line at EOF
         java.util.concurrent.CountDownLatch overrun = new java.util.concurrent.CountDownLatch(1);
         ServerSocket ss = peer((in, out) -> {
@@ -92,8 +92,8 @@ class StreamsTest {
     }
 
     @ParameterizedTest
-    @EnumSource(Transport.class)
-    void readexactlyAtEofCarriesThePartialData(Transport transport) throws Exception {
+    @MethodSource("io.aio4j.net.Opts#providers")
+    void readexactlyAtEofCarriesThePartialData(io.aio4j.net.spi.TransportProvider transport) throws Exception {
         // asyncio: incomplete: 3 bytes read on a total of 5 expected bytes b'abc' 5
         ServerSocket ss = peer((in, out) -> out.write("abc".getBytes(UTF_8)));
         Aio.run(() -> {
@@ -107,8 +107,8 @@ class StreamsTest {
     }
 
     @ParameterizedTest
-    @EnumSource(Transport.class)
-    void readuntilWithSeveralSeparatorsStopsAtTheFirstMatchEnd(Transport transport) throws Exception {
+    @MethodSource("io.aio4j.net.Opts#providers")
+    void readuntilWithSeveralSeparatorsStopsAtTheFirstMatchEnd(io.aio4j.net.spi.TransportProvider transport) throws Exception {
         ServerSocket ss = peer((in, out) -> out.write("ab\r\ncd|ef".getBytes(UTF_8)));
         Aio.run(() -> {
             Connection c = Net.openConnection("127.0.0.1", ss.getLocalPort(), Opts.c(transport));
@@ -124,8 +124,8 @@ class StreamsTest {
     }
 
     @ParameterizedTest
-    @EnumSource(Transport.class)
-    void readMinusOneReadsToEofAndLinesIterate(Transport transport) throws Exception {
+    @MethodSource("io.aio4j.net.Opts#providers")
+    void readMinusOneReadsToEofAndLinesIterate(io.aio4j.net.spi.TransportProvider transport) throws Exception {
         ServerSocket ss = peer((in, out) -> out.write("one\ntwo\nthree".getBytes(UTF_8)));
         ServerSocket ss2 = peer((in, out) -> out.write("x".repeat(200_000).getBytes(UTF_8)));
         Aio.run(() -> {
@@ -144,8 +144,8 @@ class StreamsTest {
     }
 
     @ParameterizedTest
-    @EnumSource(Transport.class)
-    void onlyOneTaskMayWaitOnAReader(Transport transport) throws Exception {
+    @MethodSource("io.aio4j.net.Opts#providers")
+    void onlyOneTaskMayWaitOnAReader(io.aio4j.net.spi.TransportProvider transport) throws Exception {
         ServerSocket ss = peer((in, out) -> Thread.sleep(500));
         Aio.run(() -> {
             Connection c = Net.openConnection("127.0.0.1", ss.getLocalPort(), Opts.c(transport));
@@ -159,8 +159,8 @@ class StreamsTest {
     }
 
     @ParameterizedTest
-    @EnumSource(Transport.class)
-    void drainHoldsAWriterBackUntilThePeerReads(Transport transport) throws Exception {
+    @MethodSource("io.aio4j.net.Opts#providers")
+    void drainHoldsAWriterBackUntilThePeerReads(io.aio4j.net.spi.TransportProvider transport) throws Exception {
         java.util.concurrent.CountDownLatch startReading = new java.util.concurrent.CountDownLatch(1);
         java.util.concurrent.CompletableFuture<Long> received = new java.util.concurrent.CompletableFuture<>();
         ServerSocket ss = peer((in, out) -> {
@@ -176,7 +176,7 @@ class StreamsTest {
         int chunks = 64;
         Aio.run(() -> {
             Connection c = Net.openConnection("127.0.0.1", ss.getLocalPort(), Opts.c(transport));
-            var w = (io.aio4j.net.internal.StreamWriterImpl) c.writer();
+            var w = c.writer();
             Task<Long> writer = Aio.createTask(() -> {
                 long maxBuffered = 0;
                 for (int i = 0; i < chunks; i++) {
@@ -199,8 +199,8 @@ class StreamsTest {
     }
 
     @ParameterizedTest
-    @EnumSource(Transport.class)
-    void writeEofHalfClosesAndTheOtherDirectionStillWorks(Transport transport) throws Exception {
+    @MethodSource("io.aio4j.net.Opts#providers")
+    void writeEofHalfClosesAndTheOtherDirectionStillWorks(io.aio4j.net.spi.TransportProvider transport) throws Exception {
         ServerSocket ss = peer((in, out) -> {
             byte[] all = in.readAllBytes(); // until our EOF
             out.write(("got " + all.length).getBytes(UTF_8));
@@ -233,8 +233,8 @@ class StreamsTest {
     }
 
     @ParameterizedTest
-    @EnumSource(Transport.class)
-    void aRefusedConnectionIsAConnectException(Transport transport) throws Exception {
+    @MethodSource("io.aio4j.net.Opts#providers")
+    void aRefusedConnectionIsAConnectException(io.aio4j.net.spi.TransportProvider transport) throws Exception {
         int port;
         try (ServerSocket ss = new ServerSocket(0)) {
             port = ss.getLocalPort();

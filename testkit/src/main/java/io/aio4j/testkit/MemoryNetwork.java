@@ -1,8 +1,6 @@
 package io.aio4j.testkit;
 
-import io.aio4j.internal.EventLoopImpl;
-import io.aio4j.net.internal.MemoryNetworkImpl;
-import io.aio4j.net.internal.MemoryPipe;
+import io.aio4j.net.spi.Transports;
 import java.time.Duration;
 import java.util.Objects;
 
@@ -24,35 +22,38 @@ import java.util.Objects;
  * @apiNote asyncio: none; Trio's {@code memory_stream_pair} with MockWebServer-style faults
  */
 public final class MemoryNetwork {
-    private final EventLoopImpl loop;
-    private final MemoryNetworkImpl impl;
+    private final MemoryProvider impl = new MemoryProvider();
     private int chunkSize;
     private long latencyNanos;
     private long resetAfter = -1;
 
-    private MemoryNetwork(EventLoopImpl loop) {
-        this.loop = loop;
-        this.impl = new MemoryNetworkImpl(loop);
+    private MemoryNetwork() {
     }
 
     /**
      * Installs a memory network on the current loop: from now on its TCP servers and connections are
-     * in memory (Unix sockets, UDP and TLS stay real).
+     * in memory, TLS included (aio4j's TLS layer runs over the memory wire; Unix sockets and UDP stay
+     * real). It is a {@link io.aio4j.net.spi.TransportProvider}, installed with
+     * {@link Transports#install}; {@link #provider()} names it in options explicitly.
      *
      * @throws IllegalStateException outside a task
      */
     public static MemoryNetwork install() {
-        EventLoopImpl loop = EventLoopImpl.current("MemoryNetwork.install");
-        MemoryNetwork n = new MemoryNetwork(loop);
-        loop.network = n.impl;
+        MemoryNetwork n = new MemoryNetwork();
+        Transports.install(n.impl);
         return n;
     }
 
-    /** Goes back to real sockets for this loop. */
+    /** Goes back to real sockets for this loop (call it on the loop it was installed on). */
     public void uninstall() {
-        if (loop.network == impl) {
-            loop.network = null;
+        if (Transports.installed() == impl) {
+            Transports.install(null);
         }
+    }
+
+    /** The memory network as a provider, for {@code ConnectOptions/ServerOptions.withProvider}. */
+    public io.aio4j.net.spi.TransportProvider provider() {
+        return impl;
     }
 
     /** Every write arrives in chunks of at most {@code bytes}, each on its own loop turn (down to 1). */
@@ -95,7 +96,7 @@ public final class MemoryNetwork {
     }
 
     private MemoryNetwork apply() {
-        impl.faults(new MemoryPipe.Faults(chunkSize, latencyNanos, resetAfter));
+        impl.faults(new MemoryWire.Faults(chunkSize, latencyNanos, resetAfter));
         return this;
     }
 }

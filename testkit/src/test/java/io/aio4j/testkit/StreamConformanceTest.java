@@ -8,7 +8,7 @@ import io.aio4j.net.Connection;
 import io.aio4j.net.Net;
 import io.aio4j.net.Server;
 import io.aio4j.net.ServerOptions;
-import io.aio4j.net.Transport;
+
 import io.aio4j.queue.Queue;
 
 /** Every aio4j transport passes the stream conformance suite; a broken pair fails it by name. */
@@ -36,7 +36,7 @@ class StreamConformanceTest {
 
     @AioTest
     void theKtorTransportConforms() throws Exception {
-        checkOver(ServerOptions.defaults().withTransport(Transport.KTOR), ConnectOptions.defaults().withTransport(Transport.KTOR));
+        checkOver(ServerOptions.defaults().withProvider(Net.ktorProvider()), ConnectOptions.defaults().withProvider(Net.ktorProvider()));
     }
 
     @AioTest

@@ -27,44 +27,13 @@ public final class Connector {
     private Connector() {
     }
 
-    /** {@code open_connection} on the chosen transport: the connection's reader and writer. */
-    public static io.aio4j.net.Connection open(String host, int port, ConnectOptions o) throws IOException {
-        StreamTransport t = o.transport() == io.aio4j.net.Transport.KTOR ? ktor(host, port, o) : plainTcp(host, port, o);
-        if (o.ssl() != null) {
-            try {
-                t.startTls(o.ssl(), o.serverHostname() != null ? o.serverHostname() : host, false, io.aio4j.net.ClientAuth.NONE);
-            } catch (IOException | RuntimeException | Error e) {
-                t.abort();
-                throw e;
-            }
-        }
-        return t.connection();
-    }
-
-    /**
-     * {@code open_connection} on Ktor raw sockets: resolved as the selector transport resolves (off the
-     * loop, with the same errors), then each address in turn.
-     */
-    private static KtorTransport ktor(String host, int port, ConnectOptions o) throws IOException {
-        EventLoopImpl.current("Net.openConnection");
-        List<IOException> errors = new ArrayList<>();
-        for (InetAddress a : resolve(host)) {
-            try {
-                return KtorTransport.wrap(ktorConnect(new InetSocketAddress(a, port), o), o.limit());
-            } catch (IOException e) {
-                errors.add(e);
-            }
-        }
-        throw combine(errors, host, port);
-    }
-
     /**
      * Ktor's {@code connect} to a resolved address (so Ktor does no blocking lookup of its own). Ktor
      * closes the socket if the connect itself is cancelled; a socket that was connected just before
      * the cancellation reached the task is closed here, so a cancelled connect opens nothing.
      */
-    private static io.ktor.network.sockets.Socket ktorConnect(InetSocketAddress addr, ConnectOptions o) throws IOException {
-        var tcp = io.ktor.network.sockets.BuildersKt.aSocket(KtorTransport.selector()).tcp();
+    static io.ktor.network.sockets.Socket ktorConnect(InetSocketAddress addr, ConnectOptions o) throws IOException {
+        var tcp = io.ktor.network.sockets.BuildersKt.aSocket(KtorWire.selector()).tcp();
         var target = new io.ktor.network.sockets.InetSocketAddress(addr.getAddress().getHostAddress(), addr.getPort());
         io.ktor.network.sockets.Socket[] connected = new io.ktor.network.sockets.Socket[1];
         try {
@@ -102,7 +71,8 @@ public final class Connector {
         }
     }
 
-    private static SocketTransport plainTcp(String host, int port, ConnectOptions o) throws IOException {
+    /** {@code open_connection} on the loop's selector, without TLS (the provider adds it). */
+    static StreamTransport tcp(String host, int port, ConnectOptions o) throws IOException {
         EventLoopImpl loop = EventLoopImpl.current("Net.openConnection");
         List<InetAddress> addrs = resolve(host);
         if (o.happyEyeballsDelay() == null || addrs.size() == 1) {
@@ -119,7 +89,7 @@ public final class Connector {
         return staggered(loop, interleave(addrs), port, o);
     }
 
-    public static SocketTransport unix(String path, int limit) throws IOException {
+    public static StreamTransport unix(String path, int limit) throws IOException {
         EventLoopImpl loop = EventLoopImpl.current("Net.openUnixConnection");
         return connect(loop, UnixDomainSocketAddress.of(path), ConnectOptions.defaults().withLimit(limit));
     }
@@ -127,7 +97,7 @@ public final class Connector {
     /** Why each recent failed lookup failed, for the JDK's answers from its negative cache (bounded). */
     private static final java.util.Map<String, String> LOOKUP_FAILURES = new java.util.concurrent.ConcurrentHashMap<>();
 
-    private static List<InetAddress> resolve(String host) throws IOException {
+    static List<InetAddress> resolve(String host) throws IOException {
         if (host == null || host.isEmpty()) {
             return List.of(InetAddress.getLoopbackAddress());
         }
@@ -192,9 +162,9 @@ public final class Connector {
         return out;
     }
 
-    private static SocketTransport staggered(EventLoopImpl loop, List<InetAddress> addrs, int port, ConnectOptions o)
+    private static StreamTransport staggered(EventLoopImpl loop, List<InetAddress> addrs, int port, ConnectOptions o)
             throws IOException {
-        List<Task<SocketTransport>> running = new ArrayList<>();
+        List<Task<StreamTransport>> running = new ArrayList<>();
         List<IOException> errors = new ArrayList<>();
         int next = 0;
         try {
@@ -206,9 +176,9 @@ public final class Connector {
                 if (running.isEmpty()) {
                     throw combine(errors, String.valueOf(addrs), port);
                 }
-                Done<SocketTransport> d = Aio.wait(running, ReturnWhen.FIRST_COMPLETED,
+                Done<StreamTransport> d = Aio.wait(running, ReturnWhen.FIRST_COMPLETED,
                         next < addrs.size() ? o.happyEyeballsDelay() : null);
-                for (Task<SocketTransport> t : d.done()) {
+                for (Task<StreamTransport> t : d.done()) {
                     running.remove(t);
                     if (!t.cancelled() && t.exception() == null) {
                         return t.result();
@@ -219,18 +189,18 @@ public final class Connector {
                 }
             }
         } finally {
-            for (Task<SocketTransport> t : running) { // losers: cancelled, their sockets closed
+            for (Task<StreamTransport> t : running) { // losers: cancelled, their sockets closed
                 t.cancel();
             }
-            for (Task<SocketTransport> t : running) {
-                if (Aio.gatherSettled(t).get(0) instanceof io.aio4j.Settled.Value<SocketTransport> v) {
+            for (Task<StreamTransport> t : running) {
+                if (Aio.gatherSettled(t).get(0) instanceof io.aio4j.Settled.Value<StreamTransport> v) {
                     v.value().abort(); // connected just as it lost
                 }
             }
         }
     }
 
-    private static SocketTransport connect(EventLoopImpl loop, SocketAddress addr, ConnectOptions o) throws IOException {
+    private static StreamTransport connect(EventLoopImpl loop, SocketAddress addr, ConnectOptions o) throws IOException {
         boolean unix = addr instanceof UnixDomainSocketAddress;
         SocketChannel ch = unix ? SocketChannel.open(StandardProtocolFamily.UNIX) : SocketChannel.open();
         Readiness reg = null;
@@ -264,7 +234,7 @@ public final class Connector {
                     }
                 }
             }
-            return new SocketTransport(loop.handle(), ch, reg, o.limit(), true);
+            return StreamTransport.open(loop.handle(), new SocketWire(ch, reg), o.limit(), "a stream connection to " + addr, true);
         } catch (IOException | RuntimeException | Error e) {
             if (reg != null) {
                 reg.cancel();
@@ -284,7 +254,7 @@ public final class Connector {
         }
     }
 
-    private static IOException combine(List<IOException> errors, String host, int port) {
+    static IOException combine(List<IOException> errors, String host, int port) {
         if (errors.isEmpty()) {
             return new java.net.UnknownHostException("no address to connect to for " + host + ":" + port);
         }

@@ -2,7 +2,10 @@ package io.aio4j.net.internal;
 
 import io.aio4j.bridge.lowlevel.LoopHandle;
 import io.aio4j.bridge.lowlevel.Readiness;
+import io.aio4j.internal.EventLoopImpl;
 import io.aio4j.net.ServerOptions;
+import io.aio4j.net.spi.Acceptor;
+import io.aio4j.net.spi.Listener;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.SocketAddress;
@@ -19,8 +22,9 @@ import java.nio.file.attribute.BasicFileAttributes;
 import java.util.Objects;
 
 /** A listening socket on the loop's selector: accepts up to the backlog per readiness, as asyncio. */
-final class SelectorListener implements ServerImpl.Listener {
-    private final ServerImpl server;
+final class SelectorListener implements Listener {
+    private final Acceptor acceptor;
+    private final ServerOptions options;
     private final LoopHandle loop;
     private final ServerSocketChannel channel;
     private final Readiness reg;
@@ -30,9 +34,11 @@ final class SelectorListener implements ServerImpl.Listener {
     private final Object unixFileKey;
     private boolean closed; // guarded by this
 
-    private SelectorListener(ServerImpl server, ServerSocketChannel channel, Path unixPath) throws IOException {
-        this.server = server;
-        this.loop = server.loop().handle();
+    private SelectorListener(Acceptor acceptor, ServerOptions options, ServerSocketChannel channel, Path unixPath)
+            throws IOException {
+        this.acceptor = acceptor;
+        this.options = options;
+        this.loop = EventLoopImpl.current("Net.startServer").handle();
         this.channel = channel;
         this.unixPath = unixPath;
         this.unixFileKey = unixPath == null ? null : fileKey(unixPath);
@@ -42,8 +48,7 @@ final class SelectorListener implements ServerImpl.Listener {
         reg.interest(SelectionKey.OP_ACCEPT);
     }
 
-    static SelectorListener tcp(ServerImpl server, String host, int port) throws IOException {
-        ServerOptions o = server.options();
+    static SelectorListener tcp(Acceptor acceptor, String host, int port, ServerOptions o) throws IOException {
         InetSocketAddress bind = host == null || host.isEmpty() ? new InetSocketAddress(port) : new InetSocketAddress(host, port);
         ServerSocketChannel ch = ServerSocketChannel.open();
         try {
@@ -55,7 +60,7 @@ final class SelectorListener implements ServerImpl.Listener {
                 ch.setOption(StandardSocketOptions.SO_REUSEPORT, true);
             }
             ch.bind(bind, o.backlog());
-            return new SelectorListener(server, ch, null);
+            return new SelectorListener(acceptor, o, ch, null);
         } catch (IOException | RuntimeException e) {
             ch.close();
             throw e;
@@ -66,15 +71,15 @@ final class SelectorListener implements ServerImpl.Listener {
      * asyncio's {@code create_unix_server}: a stale socket file at {@code path} is removed first, and
      * {@link #close()} removes the file only while it is still this server's (same inode).
      */
-    static SelectorListener unix(ServerImpl server, Path path) throws IOException {
+    static SelectorListener unix(Acceptor acceptor, Path path, ServerOptions o) throws IOException {
         if (Files.exists(path, LinkOption.NOFOLLOW_LINKS)
                 && Files.readAttributes(path, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS).isOther()) {
             Files.delete(path); // asyncio: "Remove socket file if it exists" (only a socket, never a file)
         }
         ServerSocketChannel ch = ServerSocketChannel.open(StandardProtocolFamily.UNIX);
         try {
-            ch.bind(UnixDomainSocketAddress.of(path), server.options().backlog());
-            return new SelectorListener(server, ch, path);
+            ch.bind(UnixDomainSocketAddress.of(path), o.backlog());
+            return new SelectorListener(acceptor, o, ch, path);
         } catch (IOException | RuntimeException e) {
             ch.close();
             throw e;
@@ -95,7 +100,7 @@ final class SelectorListener implements ServerImpl.Listener {
     }
 
     private void acceptReady(int ops) {
-        ServerOptions o = server.options();
+        ServerOptions o = options;
         for (int i = 0; i < Math.max(1, o.backlog()); i++) { // asyncio accepts up to backlog at once
             SocketChannel c;
             try {
@@ -119,7 +124,7 @@ final class SelectorListener implements ServerImpl.Listener {
                     c.setOption(StandardSocketOptions.SO_KEEPALIVE, o.keepAlive());
                 }
                 Readiness creg = loop.register(c, ops2 -> { });
-                server.accepted(new SocketTransport(loop, c, creg, o.limit(), server.readsAtOnce()));
+                acceptor.accept(new SocketWire(c, creg), "a stream connection from " + describe(c));
             } catch (IOException e) {
                 loop.report("Cannot set up the connection from " + describe(c), e);
                 closeQuietly(c);

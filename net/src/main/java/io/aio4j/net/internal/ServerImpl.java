@@ -8,6 +8,7 @@ import io.aio4j.bridge.lowlevel.Waiter;
 import io.aio4j.net.ConnectionHandler;
 import io.aio4j.net.Server;
 import io.aio4j.net.ServerOptions;
+import io.aio4j.net.spi.Listener;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.SocketAddress;
@@ -29,14 +30,6 @@ import java.util.Set;
  * the server itself is the same for all of them.
  */
 public final class ServerImpl implements Server {
-    /** What accepts a server's connections and hands them to {@link #accepted}. */
-    interface Listener {
-        SocketAddress address();
-
-        /** Stops accepting and releases what listens. */
-        void close();
-    }
-
     private final EventLoopImpl loop;
     private final ConnectionHandler handler;
     private final ServerOptions options;
@@ -49,62 +42,35 @@ public final class ServerImpl implements Server {
     private final WaitList closedWaiters = new WaitList(this);
     private Waiter servingForever;
 
-    ServerImpl(EventLoopImpl loop, ConnectionHandler handler, ServerOptions options) {
+    private ServerImpl(EventLoopImpl loop, ConnectionHandler handler, ServerOptions options) {
         this.loop = loop;
         this.handler = handler;
         this.options = options;
     }
 
-    /** Starts serving what {@code l} accepts. */
-    void listen(Listener l, String what) {
-        this.listener = l;
-        this.address = l.address();
-        loop.handle().track(this, what + " on " + address);
-    }
-
-    EventLoopImpl loop() {
-        return loop;
-    }
-
-    ServerOptions options() {
-        return options;
-    }
-
-    /** Whether a new connection starts reading at once (false for TLS: the handshake reads first). */
-    boolean readsAtOnce() {
-        return options.ssl() == null;
-    }
-
-    int limit() {
-        return options.limit();
-    }
-
-    public static ServerImpl tcp(EventLoopImpl loop, ConnectionHandler handler, String host, int port, ServerOptions o)
+    /** {@code Transports.serve}: a server on the current loop over what {@code listen} opens. */
+    public static ServerImpl serve(ConnectionHandler handler, ServerOptions options, Listener.Opener listen)
             throws IOException {
-        ServerImpl s = new ServerImpl(loop, handler, o);
-        s.listen(SelectorListener.tcp(s, host, port), "a server");
+        EventLoopImpl loop = EventLoopImpl.current("Net.startServer");
+        ServerImpl s = new ServerImpl(loop, handler, options);
+        Listener l = listen.open((wire, what) -> s.accepted(
+                StreamTransport.open(loop.handle(), wire, options.limit(), what, options.ssl() == null)));
+        s.listener = l;
+        s.address = l.address();
+        loop.handle().track(s, "a server on " + s.address);
         return s;
     }
 
-    public static ServerImpl unix(EventLoopImpl loop, ConnectionHandler handler, Path path, ServerOptions o)
-            throws IOException {
-        ServerImpl s = new ServerImpl(loop, handler, o);
-        s.listen(SelectorListener.unix(s, path), "a Unix server");
-        return s;
-    }
-
-    /** A server on Ktor raw sockets (the interop transport). */
-    public static ServerImpl ktor(EventLoopImpl loop, ConnectionHandler handler, String host, int port, ServerOptions o) {
-        ServerImpl s = new ServerImpl(loop, handler, o);
-        s.listen(KtorListener.bind(s, host, port), "a Ktor server");
-        return s;
+    /** A Unix domain socket server on the loop's selector. */
+    public static ServerImpl unix(ConnectionHandler handler, Path path, ServerOptions o) throws IOException {
+        return serve(handler, o, a -> SelectorListener.unix(a, path, o));
     }
 
     /**
      * A connection the listener accepted: the handler runs as a task of its own (after the TLS
      * handshake, if the server serves TLS).
      */
-    void accepted(StreamTransport t) {
+    private void accepted(StreamTransport t) {
         synchronized (this) {
             if (closed) {
                 t.abort();

@@ -4,6 +4,8 @@ import io.aio4j.Aio;
 import io.aio4j.bridge.lowlevel.LoopHandle;
 import io.aio4j.bridge.lowlevel.Unchecked;
 import io.aio4j.net.ClientAuth;
+import io.aio4j.net.spi.Wire;
+import io.aio4j.net.spi.WireEvents;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.util.ArrayDeque;
@@ -15,8 +17,8 @@ import javax.net.ssl.SSLParameters;
 
 /**
  * The one stream transport: asyncio's {@code _SelectorTransport} state machine with its
- * {@code _FlowControlMixin} and a {@code StreamReaderProtocol}, over a <em>wire</em> that a subclass
- * supplies (a socket on the loop's selector, a Ktor socket, a pipe, the test kit's memory network).
+ * {@code _FlowControlMixin} and a {@code StreamReaderProtocol}, over a {@link Wire} (a socket on the
+ * loop's selector, a Ktor socket, a pipe, the test kit's memory network: each a provider's).
  *
  * <p>States: OPEN, CLOSING ({@link #close()} was called: no more writes, the buffer is flushed, then
  * the wire closes) and CLOSED (the connection is lost: the reader has its EOF or error, every waiter
@@ -26,19 +28,19 @@ import javax.net.ssl.SSLParameters;
  * ({@link #startTls}), so it runs over every wire: ciphertext is what the buffer holds and the wire
  * moves.
  *
- * <p>Everything is guarded by {@link #lock}, the connection's monitor, shared with its reader. The
- * wire's methods are called holding it; the wire calls back ({@link #received}, {@link #receivedEof},
- * {@link #writable}, {@link #failed}) from loop callbacks or its own tasks, never holding a lock of its
- * own that a task could wait on.
+ * <p>Everything is guarded by the wire's {@link Wire#lock()}, the connection's monitor, shared with its
+ * reader. The wire's methods are called holding it; the wire reports ({@link #received},
+ * {@link #receivedEof}, {@link #writable}, {@link #failed}) holding it too.
  */
-public abstract class StreamTransport {
+public final class StreamTransport implements WireEvents {
     /** asyncio's default high-water mark (64 KiB); the low-water mark defaults to a quarter of it. */
     public static final int DEFAULT_HIGH_WATER = 64 * 1024;
 
     private static final int OPEN = 0, CLOSING = 1, CLOSED = 2;
 
-    protected final Object lock;
-    protected final LoopHandle loop;
+    private final Object lock;
+    private final LoopHandle loop;
+    private final Wire wire;
     private final StreamReaderImpl reader;
     /** The writer until {@link #releaseWriter()}; from then on only {@link #writerRef} (see there). */
     private StreamWriterImpl writer;
@@ -78,18 +80,14 @@ public abstract class StreamTransport {
     private volatile boolean serverSide;
 
     /**
-     * A transport on {@code loop} whose reader buffers up to {@code limit} bytes for a line or
-     * separator. {@code foreign}: the wire is moved by another thread (a pipe's pump), so that waits on
-     * it hold the test kit's virtual clock. The subclass calls {@link #open} once its wire is ready.
+     * A transport over {@code wire} on {@code loop} whose reader buffers up to {@code limit} bytes for a
+     * line or separator; {@link #open} starts it.
      */
-    protected StreamTransport(LoopHandle loop, int limit, boolean foreign) {
-        this(loop, new Object(), limit, foreign);
-    }
-
-    /** A transport guarded by {@code lock} (the two ends of an in-memory connection share one). */
-    protected StreamTransport(LoopHandle loop, Object lock, int limit, boolean foreign) {
+    private StreamTransport(LoopHandle loop, Wire wire, int limit) {
         this.loop = loop;
-        this.lock = lock;
+        this.wire = wire;
+        this.lock = wire.lock();
+        boolean foreign = wire.foreign();
         this.drainWaiters = new WaitList(lock, foreign);
         this.closeWaiters = new WaitList(lock, foreign);
         this.handshakeWaiters = new WaitList(lock, foreign);
@@ -104,7 +102,7 @@ public abstract class StreamTransport {
             public void pauseReading() {
                 readingPaused = true;
                 if (reading) {
-                    wireReading(false);
+                    wire.reading(false);
                 }
             }
 
@@ -113,7 +111,7 @@ public abstract class StreamTransport {
                 if (readingPaused && state == OPEN) {
                     readingPaused = false;
                     if (reading) {
-                        wireReading(true);
+                        wire.reading(true);
                     }
                 }
             }
@@ -121,24 +119,27 @@ public abstract class StreamTransport {
     }
 
     /**
-     * Registers the transport as an open resource ({@code what}, for leak reports) and, if
-     * {@code read}, starts reading. A TLS server's connection starts with {@code read} false: its first
-     * bytes are the ClientHello that {@link #startTls} reads.
+     * The transport over {@code wire}, registered as an open resource ({@code what}, for leak reports);
+     * if {@code read}, it starts reading. A TLS server's connection starts with {@code read} false: its
+     * first bytes are the ClientHello that {@link #startTls} reads.
      */
-    protected final void open(String what, boolean read) {
-        loop.track(this, what);
+    static StreamTransport open(LoopHandle loop, Wire wire, int limit, String what, boolean read) {
+        StreamTransport t = new StreamTransport(loop, wire, limit);
+        wire.bind(t);
+        loop.track(t, what);
         if (read) {
-            synchronized (lock) {
-                startReadingLocked();
+            synchronized (t.lock) {
+                t.startReadingLocked();
             }
         }
+        return t;
     }
 
     private void startReadingLocked() {
         if (!reading && state == OPEN) {
             reading = true;
             if (!readingPaused) {
-                wireReading(true);
+                wire.reading(true);
             }
         }
     }
@@ -195,49 +196,16 @@ public abstract class StreamTransport {
         r.run();
     }
 
-    // ---- the wire (a subclass's; called holding lock) --------------------------------------------
-
-    /** Sends what the wire takes of {@code bufs} now, without blocking; returns how many bytes. */
-    protected abstract long wireWrite(ByteBuffer[] bufs) throws IOException;
-
-    /** Whether to call {@link #writable()} once the wire can take more. */
-    protected abstract void wireWantWritable(boolean on);
-
-    /** Whether to deliver what arrives ({@link #received}); off while the reader's buffer is full. */
-    protected abstract void wireReading(boolean on);
-
-    /** Whether the wire can half-close ({@link #wireShutdownOutput}). */
-    protected boolean wireCanWriteEof() {
-        return true;
-    }
-
-    /** Half-closes: the peer reads EOF after what was sent. */
-    protected abstract void wireShutdownOutput() throws IOException;
-
-    /**
-     * Releases the wire, once, when the connection is lost: after everything buffered was taken
-     * ({@code abort} false: the peer still gets what the wire holds, then EOF), or at once, dropping
-     * what the wire holds ({@code abort} true).
-     */
-    protected abstract void wireClose(boolean abort);
-
-    /** The wire's {@code extraInfo} ({@code peername}, {@code sockname}, {@code socket}, ...), or null. */
-    protected Object wireInfo(String name) {
-        return null;
-    }
-
     /** Whether the transport reads (a pipe to a child's stdin does not: its writer has no reader). */
     boolean readable() {
-        return true;
+        return wire.readable();
     }
-
-    /** A short description of the wire for {@link #toString()}. */
-    protected abstract String wireName();
 
     // ---- what the wire reports (call holding lock) -----------------------------------------------
 
     /** Bytes arrived: they go to the TLS layer or to the reader. */
-    protected final void received(ByteBuffer data) {
+    @Override
+    public void received(ByteBuffer data) {
         if (state == CLOSED || !reading) {
             return;
         }
@@ -259,7 +227,8 @@ public abstract class StreamTransport {
     }
 
     /** The peer half-closed (asyncio's {@code eof_received}): reading ends, writing may go on. */
-    protected final void receivedEof() {
+    @Override
+    public void receivedEof() {
         if (state == CLOSED) {
             return;
         }
@@ -288,7 +257,8 @@ public abstract class StreamTransport {
     }
 
     /** The wire can take more: sends what is buffered, then finishes a close or a half-close. */
-    protected final void writable() {
+    @Override
+    public void writable() {
         if (state == CLOSED) {
             return;
         }
@@ -311,16 +281,17 @@ public abstract class StreamTransport {
     }
 
     /** The connection failed (asyncio's {@code _fatal_error}): buffered data is dropped, the wire closes. */
-    protected final void failed(Throwable e) {
+    @Override
+    public void failed(Throwable e) {
         forceCloseLocked(e);
     }
 
     private void setWantWritable(boolean on) {
         if (wantWritable != on) {
             wantWritable = on;
-            wireWantWritable(on);
+            wire.wantWritable(on);
         } else if (on) {
-            wireWantWritable(true); // a one-shot readiness watches again
+            wire.wantWritable(true); // a one-shot readiness watches again
         }
     }
 
@@ -328,7 +299,7 @@ public abstract class StreamTransport {
         if (pending.isEmpty()) {
             return;
         }
-        long n = wireWrite(pending.toArray(new ByteBuffer[0]));
+        long n = wire.write(pending.toArray(new ByteBuffer[0]));
         pendingBytes -= n;
         while (!pending.isEmpty() && !pending.peekFirst().hasRemaining()) {
             pending.pollFirst();
@@ -362,7 +333,7 @@ public abstract class StreamTransport {
     /** Sends {@code b} now as far as the wire takes it, and buffers a copy of the rest. */
     private void sendLocked(ByteBuffer b) throws IOException {
         if (pending.isEmpty()) {
-            wireWrite(new ByteBuffer[] {b});
+            wire.write(new ByteBuffer[] {b});
             if (!b.hasRemaining()) {
                 return;
             }
@@ -435,7 +406,7 @@ public abstract class StreamTransport {
 
     public final boolean canWriteEof() {
         synchronized (lock) {
-            return tls == null && wireCanWriteEof();
+            return tls == null && wire.canShutdownOutput();
         }
     }
 
@@ -446,8 +417,8 @@ public abstract class StreamTransport {
                 throw new UnsupportedOperationException(
                         "TLS does not support half-closes: writeEof() on a TLS connection (asyncio: NotImplementedError)");
             }
-            if (!wireCanWriteEof()) {
-                throw new UnsupportedOperationException("this transport cannot write EOF: " + wireName());
+            if (!wire.canShutdownOutput()) {
+                throw new UnsupportedOperationException("this transport cannot write EOF: " + wire);
             }
             if (state != OPEN || eofRequested) {
                 return;
@@ -461,7 +432,7 @@ public abstract class StreamTransport {
 
     private void shutdownOutputLocked() {
         try {
-            wireShutdownOutput();
+            wire.shutdownOutput();
             eofWritten = true;
         } catch (IOException e) {
             failed(e);
@@ -478,7 +449,7 @@ public abstract class StreamTransport {
             }
             state = CLOSING;
             if (reading && !readingPaused) {
-                wireReading(false);
+                wire.reading(false);
             }
             if (tls != null && !tls.handshaking()) {
                 try {
@@ -508,7 +479,7 @@ public abstract class StreamTransport {
         pendingBytes = 0;
         state = CLOSING;
         if (reading && !readingPaused) {
-            wireReading(false);
+            wire.reading(false);
         }
         setWantWritable(false);
         scheduleConnectionLostLocked(e == null ? ABORTED : e);
@@ -541,7 +512,7 @@ public abstract class StreamTransport {
             state = CLOSED;
             lostError = error;
             loop.untrack(this);
-            wireClose(abort);
+            wire.close(abort);
             if (error == null) {
                 reader.feedEofLocked();
             } else {
@@ -590,7 +561,7 @@ public abstract class StreamTransport {
                 case "peercert":
                     return tls != null ? peerCertificate() : null;
                 default:
-                    return wireInfo(name);
+                    return wire.info(name);
             }
         }
     }
@@ -698,7 +669,7 @@ public abstract class StreamTransport {
     @Override
     public String toString() {
         synchronized (lock) {
-            return "<" + wireName() + " " + (state == CLOSED ? "closed" : state == CLOSING ? "closing" : "open")
+            return "<" + wire + " " + (state == CLOSED ? "closed" : state == CLOSING ? "closing" : "open")
                     + (tls != null ? " tls" : "") + " write_buffered=" + pendingBytes
                     + (readingPaused ? " reading-paused" : "") + ">";
         }

@@ -28,9 +28,9 @@ public final class SubprocessImpl implements Subprocess {
         this.process = process;
         String tag = "aio4j-pid-" + process.pid();
         this.stdin = o.stdin() == Stdio.PIPE
-                ? new PipeTransport.Write(loop, process.getOutputStream(), tag + "-stdin").writer() : null;
-        this.stdout = o.stdout() == Stdio.PIPE ? new PipeTransport.Read(loop, process.getInputStream(), o.limit(), tag + "-stdout").reader() : null;
-        this.stderr = o.stderr() == Stdio.PIPE ? new PipeTransport.Read(loop, process.getErrorStream(), o.limit(), tag + "-stderr").reader() : null;
+                ? PipeWire.Write.open(loop, process.getOutputStream(), tag + "-stdin") : null;
+        this.stdout = o.stdout() == Stdio.PIPE ? PipeWire.Read.open(loop, process.getInputStream(), o.limit(), tag + "-stdout") : null;
+        this.stderr = o.stderr() == Stdio.PIPE ? PipeWire.Read.open(loop, process.getErrorStream(), o.limit(), tag + "-stderr") : null;
     }
 
     public static SubprocessImpl start(List<String> command, SubprocessOptions o) throws IOException {

@@ -5,7 +5,7 @@ import io.aio4j.bridge.Suspend;
 import io.aio4j.internal.EventLoopImpl;
 import io.aio4j.internal.TaskImpl;
 import io.aio4j.bridge.lowlevel.Waiter;
-import io.aio4j.net.internal.KtorTransport;
+import io.aio4j.net.internal.KtorWire;
 import io.aio4j.ws.WebSocketHandler;
 import io.aio4j.ws.WebSocketServer;
 import io.ktor.network.sockets.ServerSocket;
@@ -63,7 +63,7 @@ public final class WebSocketServerImpl implements WebSocketServer {
     public static WebSocketServerImpl start(WebSocketHandler handler, String host, int port) throws IOException {
         EventLoopImpl loop = EventLoopImpl.current("WebSockets.serve");
         String h = host == null || host.isEmpty() ? "0.0.0.0" : host;
-        io.ktor.network.sockets.TcpSocketBuilder tcp = io.ktor.network.sockets.BuildersKt.aSocket(KtorTransport.selector()).tcp();
+        io.ktor.network.sockets.TcpSocketBuilder tcp = io.ktor.network.sockets.BuildersKt.aSocket(KtorWire.selector()).tcp();
         ServerSocket s = Suspend.call(k -> tcp.bind(h, port, o -> Unit.INSTANCE, k));
         return new WebSocketServerImpl(loop, handler, s);
     }

@@ -1,7 +1,7 @@
 package io.aio4j.net.internal;
 
-import io.aio4j.bridge.lowlevel.LoopHandle;
 import io.aio4j.bridge.lowlevel.Readiness;
+import io.aio4j.net.spi.Wire;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.SelectionKey;
@@ -9,11 +9,10 @@ import java.nio.channels.SocketChannel;
 import java.util.concurrent.ConcurrentLinkedQueue;
 
 /**
- * asyncio's {@code _SelectorSocketTransport}: a {@link StreamTransport} over a non-blocking
- * {@link SocketChannel} on the loop's selector. Reading is eager (up to 256 KiB per read, as
- * asyncio's {@code recv}), into the reader's buffer.
+ * asyncio's {@code _SelectorSocketTransport}'s socket: a non-blocking {@link SocketChannel} on the
+ * loop's selector. Reading is eager (up to 256 KiB per read, as asyncio's {@code recv}).
  */
-public final class SocketTransport extends StreamTransport {
+final class SocketWire extends Wire {
     /**
      * Direct read buffers, lent for one read: the read copies nothing into the JDK's own buffer, and
      * there are only as many as reads happen at once.
@@ -25,23 +24,18 @@ public final class SocketTransport extends StreamTransport {
     private final Readiness reg;
     private boolean reading;
 
-    /**
-     * Takes over {@code reg} (the channel's registration on {@code loop}) and, if {@code read}, starts
-     * reading (false for a TLS server's connection: see {@link StreamTransport#open}).
-     */
-    public SocketTransport(LoopHandle loop, SocketChannel channel, Readiness reg, int limit, boolean read) {
-        super(loop, limit, false);
+    /** Takes over {@code reg}, the channel's registration on the loop's selector. */
+    SocketWire(SocketChannel channel, Readiness reg) {
         this.channel = channel;
         this.reg = reg;
         reg.handler(this::ready);
-        open("a stream connection to " + wireInfo("peername"), read);
     }
 
     /** A selector event (a loop callback). */
     private void ready(int ops) {
-        synchronized (lock) {
+        synchronized (lock()) {
             if ((ops & SelectionKey.OP_WRITE) != 0) {
-                writable();
+                events().writable();
             }
             if ((ops & SelectionKey.OP_READ) != 0 && reading) {
                 readLocked();
@@ -57,29 +51,29 @@ public final class SocketTransport extends StreamTransport {
         try {
             int n = channel.read(in.clear());
             if (n > 0) {
-                received(in.flip());
+                events().received(in.flip());
             } else if (n < 0) {
                 reading = false;
-                receivedEof(); // asyncio: eof_received() keeps the stream open for writing
+                events().receivedEof(); // asyncio: eof_received() keeps the stream open for writing
                 return;
             }
             if (reading) {
                 reg.watch(SelectionKey.OP_READ);
             }
         } catch (IOException e) {
-            failed(e);
+            events().failed(e);
         } finally {
             READ_BUFFERS.offer(in);
         }
     }
 
     @Override
-    protected long wireWrite(ByteBuffer[] bufs) throws IOException {
+    public long write(ByteBuffer[] bufs) throws IOException {
         return channel.write(bufs);
     }
 
     @Override
-    protected void wireWantWritable(boolean on) {
+    public void wantWritable(boolean on) {
         if (on) {
             reg.watch(SelectionKey.OP_WRITE);
         } else {
@@ -88,7 +82,7 @@ public final class SocketTransport extends StreamTransport {
     }
 
     @Override
-    protected void wireReading(boolean on) {
+    public void reading(boolean on) {
         reading = on;
         if (on) {
             reg.watch(SelectionKey.OP_READ);
@@ -98,12 +92,12 @@ public final class SocketTransport extends StreamTransport {
     }
 
     @Override
-    protected void wireShutdownOutput() throws IOException {
+    public void shutdownOutput() throws IOException {
         channel.shutdownOutput();
     }
 
     @Override
-    protected void wireClose(boolean abort) {
+    public void close(boolean abort) {
         reg.cancel();
         try {
             channel.close();
@@ -113,7 +107,7 @@ public final class SocketTransport extends StreamTransport {
     }
 
     @Override
-    protected Object wireInfo(String name) {
+    public Object info(String name) {
         try {
             return switch (name) {
                 case "peername" -> channel.getRemoteAddress();
@@ -127,7 +121,7 @@ public final class SocketTransport extends StreamTransport {
     }
 
     @Override
-    protected String wireName() {
+    public String toString() {
         return "SocketTransport";
     }
 }

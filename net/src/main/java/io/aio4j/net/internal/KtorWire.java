@@ -5,6 +5,7 @@ import io.aio4j.bridge.Suspend;
 import io.aio4j.bridge.lowlevel.Waiter;
 import io.aio4j.internal.EventLoopImpl;
 import io.aio4j.internal.TaskImpl;
+import io.aio4j.net.spi.Wire;
 import io.ktor.network.selector.SelectorManager;
 import io.ktor.network.selector.SelectorManagerKt;
 import io.ktor.network.sockets.Socket;
@@ -19,21 +20,21 @@ import kotlin.Unit;
 import kotlinx.coroutines.Dispatchers;
 
 /**
- * A Ktor raw {@link Socket} as a {@link StreamTransport}: the interop transport. Two pump tasks on
- * the loop move bytes between Ktor's byte channels and the transport; each read and write is one
+ * A Ktor raw {@link Socket} as a {@link Wire}: the interop transport. Two pump tasks on the loop move
+ * bytes between Ktor's byte channels and the transport above; each read and write is one
  * {@code Suspend.call} of Ktor's suspend functions. The wire takes one chunk (up to 64 KiB) at a
  * time, which the write pump hands to Ktor before it takes the next: the rest waits in the
  * transport's buffer, where flow control sees it.
  */
-public final class KtorTransport extends StreamTransport {
+public final class KtorWire extends Wire {
     private static final int CHUNK = 64 * 1024;
     private static SelectorManager selector;
 
     private final Socket socket;
     private final ByteReadChannel in;
     private final ByteWriteChannel out;
-    private TaskImpl<Void> readPump;
-    private TaskImpl<Void> writePump;
+    private final TaskImpl<Void> readPump;
+    private final TaskImpl<Void> writePump;
 
     // guarded by lock
     private boolean reading;
@@ -52,26 +53,37 @@ public final class KtorTransport extends StreamTransport {
         return selector;
     }
 
-    private KtorTransport(EventLoopImpl loop, Socket socket, int limit) {
-        super(loop.handle(), limit, false);
+    /** A wire over {@code socket} whose pumps run as tasks of {@code loop} (they wait until it is bound). */
+    KtorWire(EventLoopImpl loop, Socket socket) {
         this.socket = socket;
         this.in = SocketsKt.openReadChannel(socket);
         this.out = SocketsKt.openWriteChannel(socket, false);
+        this.readPump = TaskImpl.create(loop, "ktor-read " + socket, this::pumpIn);
+        this.writePump = TaskImpl.create(loop, "ktor-write " + socket, this::pumpOut);
     }
 
-    /** Wraps {@code socket} and starts its pumps on the current loop. */
-    public static KtorTransport wrap(Socket socket, int limit) {
-        return wrap(socket, limit, true);
-    }
-
-    /** {@link #wrap(Socket, int)}; {@code read} false for a TLS server's connection (see {@link #open}). */
-    static KtorTransport wrap(Socket socket, int limit, boolean read) {
+    /** {@code Net.wrap}: {@code socket} as a connection of the current loop. */
+    public static StreamTransport wrap(Socket socket, int limit) {
         EventLoopImpl loop = EventLoopImpl.current("Net.wrap");
-        KtorTransport t = new KtorTransport(loop, socket, limit);
-        t.readPump = TaskImpl.create(loop, "ktor-read " + socket, t::pumpIn);
-        t.writePump = TaskImpl.create(loop, "ktor-write " + socket, t::pumpOut);
-        t.open("a Ktor stream connection to " + t.wireInfo("peername"), read);
-        return t;
+        KtorWire w = new KtorWire(loop, socket);
+        return StreamTransport.open(loop.handle(), w, limit, "a Ktor stream connection to " + w.info("peername"), true);
+    }
+
+    /**
+     * {@code open_connection} on Ktor raw sockets: resolved as the selector provider resolves (off the
+     * loop, with the same errors), then each address in turn.
+     */
+    static KtorWire connect(String host, int port, io.aio4j.net.ConnectOptions o) throws IOException {
+        EventLoopImpl loop = EventLoopImpl.current("Net.openConnection");
+        java.util.List<IOException> errors = new java.util.ArrayList<>();
+        for (java.net.InetAddress a : Connector.resolve(host)) {
+            try {
+                return new KtorWire(loop, Connector.ktorConnect(new java.net.InetSocketAddress(a, port), o));
+            } catch (IOException e) {
+                errors.add(e);
+            }
+        }
+        throw Connector.combine(errors, host, port);
     }
 
     // ---- reading -----------------------------------------------------------------------------
@@ -81,7 +93,7 @@ public final class KtorTransport extends StreamTransport {
         try {
             for (;;) {
                 Waiter w = null;
-                synchronized (lock) {
+                synchronized (lock()) {
                     if (wireClosed) {
                         return null;
                     }
@@ -94,26 +106,26 @@ public final class KtorTransport extends StreamTransport {
                     continue;
                 }
                 int n = Suspend.call(k -> ByteReadChannelOperationsKt.readAvailable(in, buf, 0, buf.length, k));
-                synchronized (lock) {
+                synchronized (lock()) {
                     if (n < 0) {
-                        receivedEof();
+                        events().receivedEof();
                         return null;
                     }
-                    received(ByteBuffer.wrap(buf, 0, n));
+                    events().received(ByteBuffer.wrap(buf, 0, n));
                 }
             }
         } catch (CancelledError e) {
             return null; // closing
         } catch (Throwable e) {
-            synchronized (lock) {
-                failed(e);
+            synchronized (lock()) {
+                events().failed(e);
             }
             return null;
         }
     }
 
     @Override
-    protected void wireReading(boolean on) {
+    public void reading(boolean on) {
         reading = on;
         if (on && resumeReading != null && !resumeReading.done()) {
             resumeReading.wake();
@@ -131,7 +143,7 @@ public final class KtorTransport extends StreamTransport {
                 byte[] chunk;
                 boolean finish;
                 Waiter w = null;
-                synchronized (lock) {
+                synchronized (lock()) {
                     chunk = inflight;
                     finish = chunk == null && (shutdown || wireClosed);
                     if (chunk == null && !finish) {
@@ -144,7 +156,7 @@ public final class KtorTransport extends StreamTransport {
                 }
                 if (finish) {
                     Suspend.<Unit>call(out::flushAndClose);
-                    synchronized (lock) {
+                    synchronized (lock()) {
                         if (wireClosed) {
                             closeSocket();
                         }
@@ -153,18 +165,18 @@ public final class KtorTransport extends StreamTransport {
                 }
                 Suspend.<Unit>call(k -> ByteWriteChannelOperationsKt.writeFully(out, chunk, 0, chunk.length, k));
                 Suspend.<Unit>call(out::flush);
-                synchronized (lock) {
+                synchronized (lock()) {
                     inflight = null;
                     if (wantWritable) {
-                        writable();
+                        events().writable();
                     }
                 }
             }
         } catch (CancelledError e) {
             return null;
         } catch (Throwable e) {
-            synchronized (lock) {
-                failed(e);
+            synchronized (lock()) {
+                events().failed(e);
             }
             return null;
         }
@@ -178,7 +190,7 @@ public final class KtorTransport extends StreamTransport {
     }
 
     @Override
-    protected long wireWrite(ByteBuffer[] bufs) {
+    public long write(ByteBuffer[] bufs) {
         if (inflight != null || shutdown || wireClosed) {
             return 0;
         }
@@ -206,18 +218,18 @@ public final class KtorTransport extends StreamTransport {
     }
 
     @Override
-    protected void wireWantWritable(boolean on) {
+    public void wantWritable(boolean on) {
         wantWritable = on;
     }
 
     @Override
-    protected void wireShutdownOutput() {
+    public void shutdownOutput() {
         shutdown = true;
         signalWriterLocked();
     }
 
     @Override
-    protected void wireClose(boolean abort) {
+    public void close(boolean abort) {
         wireClosed = true;
         if (resumeReading != null && !resumeReading.done()) {
             resumeReading.wake();
@@ -242,7 +254,7 @@ public final class KtorTransport extends StreamTransport {
     }
 
     @Override
-    protected Object wireInfo(String name) {
+    public Object info(String name) {
         return switch (name) {
             case "peername" -> toJava(socket.getRemoteAddress());
             case "sockname" -> toJava(socket.getLocalAddress());
@@ -252,7 +264,7 @@ public final class KtorTransport extends StreamTransport {
     }
 
     @Override
-    protected String wireName() {
+    public String toString() {
         return "KtorTransport " + socket;
     }
 

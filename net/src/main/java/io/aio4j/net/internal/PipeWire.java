@@ -6,28 +6,35 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.ByteBuffer;
 import java.util.concurrent.locks.LockSupport;
+import io.aio4j.net.spi.Wire;
 
 /**
- * A child process's pipes as {@link StreamTransport}s: asyncio's {@code _UnixReadPipeTransport} and
+ * A child process's pipes as {@link Wire}s: asyncio's {@code _UnixReadPipeTransport} and
  * {@code _UnixWritePipeTransport}. Java cannot put a process's pipe on a selector, so each wire has a
  * pump thread that does the blocking read or write and reports to the loop with loop callbacks
  * ({@code callSoon}), the same way every other wire does; no task ever waits on the pump's monitor.
  */
-abstract sealed class PipeTransport extends StreamTransport {
+abstract sealed class PipeWire extends Wire {
     private static final int CHUNK = 64 * 1024;
 
     final String name;
+    final LoopHandle loop;
 
-    PipeTransport(LoopHandle loop, int limit, String name) {
-        super(loop, limit, true);
+    PipeWire(LoopHandle loop, String name) {
+        this.loop = loop;
         this.name = name;
+    }
+
+    @Override
+    public boolean foreign() {
+        return true;
     }
 
     /** Runs {@code r} on the loop holding the transport's lock; false if the loop is closed. */
     final boolean onLoop(Runnable r) {
         try {
             loop.callSoon(() -> {
-                synchronized (lock) {
+                synchronized (lock()) {
                     r.run();
                 }
             });
@@ -38,23 +45,30 @@ abstract sealed class PipeTransport extends StreamTransport {
     }
 
     @Override
-    protected String wireName() {
+    public String toString() {
         return "PipeTransport " + name;
     }
 
     /** stdout or stderr: the pump reads and hands each chunk to the loop. */
-    static final class Read extends PipeTransport {
+    static final class Read extends PipeWire {
         private final InputStream in;
         private final Thread pump;
         private volatile boolean paused;
         private volatile boolean closed;
 
-        Read(LoopHandle loop, InputStream in, int limit, String name) {
-            super(loop, limit, name);
+        private Read(LoopHandle loop, InputStream in, String name) {
+            super(loop, name);
             this.in = in;
             this.pump = Thread.ofPlatform().daemon().name(name).unstarted(this::pump);
-            open("a pipe from " + name, true);
-            pump.start();
+        }
+
+        /** The reader of a pipe from the child ({@code in}: its stdout or stderr). */
+        static StreamReaderImpl open(LoopHandle loop, InputStream in, int limit, String name) {
+            Read w = new Read(loop, in, name);
+            StreamTransport t = StreamTransport.open(loop, w, limit, "a pipe from " + name, true);
+            t.closeWhenPeerCloses(); // asyncio: a read pipe's transport closes itself at EOF
+            w.pump.start();
+            return t.reader();
         }
 
         private void pump() {
@@ -70,40 +84,37 @@ abstract sealed class PipeTransport extends StreamTransport {
                     int n = in.read(buf);
                     if (n < 0) {
                         // asyncio: eof_received, then the read pipe transport closes itself
-                        onLoop(() -> {
-                            receivedEof();
-                            close();
-                        });
+                        onLoop(() -> events().receivedEof()); // then the transport closes itself
                         return;
                     }
                     byte[] chunk = java.util.Arrays.copyOf(buf, n);
-                    if (!onLoop(() -> received(ByteBuffer.wrap(chunk)))) {
+                    if (!onLoop(() -> events().received(ByteBuffer.wrap(chunk)))) {
                         return;
                     }
                 }
             } catch (IOException e) {
                 if (!closed) {
-                    onLoop(() -> failed(e));
+                    onLoop(() -> events().failed(e));
                 }
             }
         }
 
         @Override
-        boolean readable() {
+        public boolean readable() {
             return true;
         }
 
         @Override
-        protected long wireWrite(ByteBuffer[] bufs) {
+        public long write(ByteBuffer[] bufs) {
             throw new IllegalStateException("a read pipe cannot be written");
         }
 
         @Override
-        protected void wireWantWritable(boolean on) {
+        public void wantWritable(boolean on) {
         }
 
         @Override
-        protected void wireReading(boolean on) {
+        public void reading(boolean on) {
             paused = !on;
             if (on) {
                 LockSupport.unpark(pump);
@@ -111,16 +122,16 @@ abstract sealed class PipeTransport extends StreamTransport {
         }
 
         @Override
-        protected boolean wireCanWriteEof() {
+        public boolean canShutdownOutput() {
             return false;
         }
 
         @Override
-        protected void wireShutdownOutput() {
+        public void shutdownOutput() {
         }
 
         @Override
-        protected void wireClose(boolean abort) {
+        public void close(boolean abort) {
             closed = true;
             LockSupport.unpark(pump);
             try {
@@ -132,7 +143,7 @@ abstract sealed class PipeTransport extends StreamTransport {
     }
 
     /** stdin: the wire takes one chunk at a time, which the pump writes before it takes the next. */
-    static final class Write extends PipeTransport {
+    static final class Write extends PipeWire {
         private final OutputStream out;
         private final Thread pump;
         // guarded by lock
@@ -140,12 +151,18 @@ abstract sealed class PipeTransport extends StreamTransport {
         private boolean wantWritable;
         private boolean closeOut;
 
-        Write(LoopHandle loop, OutputStream out, String name) {
-            super(loop, StreamReaderImpl.DEFAULT_LIMIT, name);
+        private Write(LoopHandle loop, OutputStream out, String name) {
+            super(loop, name);
             this.out = out;
             this.pump = Thread.ofPlatform().daemon().name(name).unstarted(this::pump);
-            open("a pipe to " + name, false);
-            pump.start();
+        }
+
+        /** The writer of a pipe to the child's stdin ({@code out}). */
+        static StreamWriterImpl open(LoopHandle loop, OutputStream out, String name) {
+            Write w = new Write(loop, out, name);
+            StreamTransport t = StreamTransport.open(loop, w, StreamReaderImpl.DEFAULT_LIMIT, "a pipe to " + name, false);
+            w.pump.start();
+            return t.writer();
         }
 
         private void pump() {
@@ -153,7 +170,7 @@ abstract sealed class PipeTransport extends StreamTransport {
                 for (;;) {
                     byte[] next;
                     boolean finish;
-                    synchronized (lock) {
+                    synchronized (lock()) {
                         next = inflight;
                         finish = next == null && closeOut;
                     }
@@ -167,19 +184,19 @@ abstract sealed class PipeTransport extends StreamTransport {
                     }
                     out.write(next);
                     out.flush();
-                    synchronized (lock) {
+                    synchronized (lock()) {
                         if (inflight == next) {
                             inflight = null; // the wire takes the next chunk now
                         }
                     }
                     onLoop(() -> {
                         if (wantWritable) {
-                            writable();
+                            events().writable();
                         }
                     });
                 }
             } catch (IOException e) {
-                onLoop(() -> failed(e)); // e.g. a broken pipe: the child exited
+                onLoop(() -> events().failed(e)); // e.g. a broken pipe: the child exited
                 try {
                     out.close();
                 } catch (IOException ignored) {
@@ -189,12 +206,12 @@ abstract sealed class PipeTransport extends StreamTransport {
         }
 
         @Override
-        boolean readable() {
+        public boolean readable() {
             return false;
         }
 
         @Override
-        protected long wireWrite(ByteBuffer[] bufs) {
+        public long write(ByteBuffer[] bufs) {
             if (inflight != null || closeOut) {
                 return 0;
             }
@@ -222,21 +239,21 @@ abstract sealed class PipeTransport extends StreamTransport {
         }
 
         @Override
-        protected void wireWantWritable(boolean on) {
+        public void wantWritable(boolean on) {
             wantWritable = on;
         }
 
         @Override
-        protected void wireReading(boolean on) {
+        public void reading(boolean on) {
         }
 
         @Override
-        protected void wireShutdownOutput() {
+        public void shutdownOutput() {
             finishLocked(); // a pipe's EOF is its close
         }
 
         @Override
-        protected void wireClose(boolean abort) {
+        public void close(boolean abort) {
             if (abort) {
                 inflight = null;
             }

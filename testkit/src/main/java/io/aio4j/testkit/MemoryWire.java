@@ -1,49 +1,46 @@
-package io.aio4j.net.internal;
+package io.aio4j.testkit;
 
 import io.aio4j.bridge.lowlevel.LoopHandle;
 import java.net.SocketAddress;
 import java.net.SocketException;
 import java.nio.ByteBuffer;
 import java.util.ArrayDeque;
+import io.aio4j.net.spi.Wire;
 
 /**
- * An in-memory connection: two {@link StreamTransport}s whose wires hand each other bytes on later
- * loop turns, as a socket pair would, with a socket's send buffer (a wire takes up to
+ * The memory network's connection (the test kit's {@link MemoryNetwork}): two {@link Wire}s that hand each other bytes on later loop turns, as a socket pair would, with a socket's send buffer (a wire takes up to
  * {@link #WINDOW} bytes not yet delivered; the rest waits in the transport's buffer, where flow
  * control sees it) and injectable faults: writes split into chunks (each arriving on its own turn), a
  * delivery latency, and a reset after a number of bytes. Both ends share one monitor.
  */
-public final class MemoryPipe {
+final class MemoryWire {
     /** What one end's wire holds undelivered at most: a socket's send buffer. */
     static final int WINDOW = 64 * 1024;
 
     /** Faults to inject; all off by default. */
-    public record Faults(int chunkSize, long latencyNanos, long resetAfterBytes) {
-        public static final Faults NONE = new Faults(0, 0, -1);
+    record Faults(int chunkSize, long latencyNanos, long resetAfterBytes) {
+        static final Faults NONE = new Faults(0, 0, -1);
     }
 
-    private final Object lock = new Object();
     private final LoopHandle loop;
     private final Faults faults;
     private long bytesSent;
-    public final End a;
-    public final End b;
+    final End a;
+    final End b;
 
-    /** A connection from {@code addrA} to {@code addrB}; {@code readB} false holds b's reading (TLS server). */
-    public MemoryPipe(LoopHandle loop, Faults faults, SocketAddress addrA, SocketAddress addrB, int limitA, int limitB,
-            boolean readB) {
+    /** A connection from {@code addrA} to {@code addrB}: two wires sharing one monitor. */
+    MemoryWire(LoopHandle loop, Faults faults, SocketAddress addrA, SocketAddress addrB) {
         this.loop = loop;
         this.faults = faults;
-        this.a = new End(limitA, addrA, addrB);
-        this.b = new End(limitB, addrB, addrA);
+        Object lock = new Object();
+        this.a = new End(lock, addrA, addrB);
+        this.b = new End(lock, addrB, addrA);
         a.peer = b;
         b.peer = a;
-        a.open("a memory stream connection to " + addrB, true);
-        b.open("a memory stream connection to " + addrA, readB);
     }
 
     /** One end: its wire's bytes arrive at the other end. */
-    public final class End extends StreamTransport {
+    final class End extends Wire {
         private final SocketAddress local;
         private final SocketAddress remote;
         End peer;
@@ -57,14 +54,14 @@ public final class MemoryPipe {
         private boolean eofSent;
         private boolean wireClosed;
 
-        End(int limit, SocketAddress local, SocketAddress remote) {
-            super(MemoryPipe.this.loop, MemoryPipe.this.lock, limit, false);
+        End(Object lock, SocketAddress local, SocketAddress remote) {
+            super(lock);
             this.local = local;
             this.remote = remote;
         }
 
         @Override
-        protected long wireWrite(ByteBuffer[] bufs) {
+        public long write(ByteBuffer[] bufs) {
             long taken = 0;
             int chunk = faults.chunkSize() > 0 ? faults.chunkSize() : Integer.MAX_VALUE;
             for (ByteBuffer b : bufs) {
@@ -82,12 +79,12 @@ public final class MemoryPipe {
         }
 
         @Override
-        protected void wireWantWritable(boolean on) {
+        public void wantWritable(boolean on) {
             wantWritable = on;
         }
 
         @Override
-        protected void wireReading(boolean on) {
+        public void reading(boolean on) {
             reading = on;
             if (on) {
                 peer.scheduleDeliveryLocked(); // the peer held what it wrote while this end was paused
@@ -95,13 +92,13 @@ public final class MemoryPipe {
         }
 
         @Override
-        protected void wireShutdownOutput() {
+        public void shutdownOutput() {
             eofQueued = true;
             scheduleDeliveryLocked();
         }
 
         @Override
-        protected void wireClose(boolean abort) {
+        public void close(boolean abort) {
             // as a socket's close (asyncio's abort() too, which drops only the transport's buffer): what
             // the wire holds still arrives, then the peer reads EOF
             wireClosed = true;
@@ -128,7 +125,7 @@ public final class MemoryPipe {
         }
 
         private void deliverOne() {
-            synchronized (lock) {
+            synchronized (lock()) {
                 delivering = false;
                 byte[] chunk = queued.pollFirst();
                 if (chunk != null) {
@@ -136,22 +133,22 @@ public final class MemoryPipe {
                     if (faults.resetAfterBytes() >= 0 && bytesSent + chunk.length > faults.resetAfterBytes()) {
                         int allowed = (int) Math.max(0, faults.resetAfterBytes() - bytesSent);
                         if (allowed > 0 && !peer.wireClosed) {
-                            peer.received(ByteBuffer.wrap(chunk, 0, allowed));
+                            peer.events().received(ByteBuffer.wrap(chunk, 0, allowed));
                         }
                         resetLocked();
                         return;
                     }
                     bytesSent += chunk.length;
                     if (!peer.wireClosed) {
-                        peer.received(ByteBuffer.wrap(chunk)); // a closed peer drops it, as a socket would
+                        peer.events().received(ByteBuffer.wrap(chunk)); // a closed peer drops it, as a socket would
                     }
                     if (wantWritable && !wireClosed) {
-                        writable();
+                        events().writable();
                     }
                 } else if (eofQueued && !eofSent) {
                     eofSent = true;
                     if (!peer.wireClosed) {
-                        peer.receivedEof(); // the peer reads EOF once everything arrived
+                        peer.events().receivedEof(); // the peer reads EOF once everything arrived
                     }
                     return;
                 }
@@ -165,12 +162,12 @@ public final class MemoryPipe {
                     + faults.resetAfterBytes() + " bytes)");
             queued.clear();
             peer.queued.clear();
-            failed(e);
-            peer.failed(e);
+            events().failed(e);
+            peer.events().failed(e);
         }
 
         @Override
-        protected Object wireInfo(String name) {
+        public Object info(String name) {
             return switch (name) {
                 case "peername" -> remote;
                 case "sockname" -> local;
@@ -179,7 +176,7 @@ public final class MemoryPipe {
         }
 
         @Override
-        protected String wireName() {
+        public String toString() {
             return "MemoryStream " + local + " -> " + remote;
         }
     }
