@@ -2,6 +2,9 @@
 module io.aio4j.samples {
     requires io.aio4j.api;
     requires io.aio4j.net;
+    requires io.aio4j.http;
+    requires io.aio4j.ws;
+    requires io.aio4j.files;
     requires io.aio4j.testkit; // the tour fast-forwards sleeps on the test kit's virtual clock
     requires jdk.httpserver; // the offline stand-in for the sites the seeds fetch
     exports io.aio4j.samples;

@@ -33,7 +33,7 @@ public final class EchoServers {
     public static void main(String[] args) throws Exception {
         switch (args[0]) {
             case "aio4j" -> aio4j(ServerOptions.defaults());
-            case "aio4j-ktor" -> aio4j(ServerOptions.defaults().withProvider(Net.ktorProvider()));
+            case "aio4j-ktor" -> aio4j(ServerOptions.defaults().withProvider(io.aio4j.ktor.KtorNet.provider()));
             case "kotlinx" -> {
                 int port = freePort();
                 Kotlinx.echoServer(port, () -> ready(port));

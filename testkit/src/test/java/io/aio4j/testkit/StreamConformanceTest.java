@@ -14,37 +14,28 @@ import io.aio4j.queue.Queue;
 /** Every aio4j transport passes the stream conformance suite; a broken pair fails it by name. */
 class StreamConformanceTest {
 
-    /** Pairs from a server whose handler hands over its side and waits for it to close. */
-    private static void checkOver(ServerOptions so, ConnectOptions co) throws Exception {
-        Queue<Connection> accepted = new Queue<>();
-        Server server = Net.startServer((r, w) -> {
-            accepted.put(new Connection(r, w));
-            w.waitClosed();
-        }, "127.0.0.1", 0, so);
-        try {
-            StreamConformance.check(() -> new Connection[] {Net.openConnection("127.0.0.1", server.port(), co), accepted.get()});
-        } finally {
-            server.close();
-            server.waitClosed();
-        }
+    private static ServerOptions tls(ServerOptions o) throws Exception {
+        return o.withSsl(TestCertificates.server());
+    }
+
+    private static ConnectOptions tls(ConnectOptions o) throws Exception {
+        return o.withSsl(TestCertificates.client()).withServerHostname("localhost");
     }
 
     @AioTest
-    void theSelectorTransportConforms() throws Exception {
-        checkOver(ServerOptions.defaults(), ConnectOptions.defaults());
+    void theSelectorTransportConformsPlainAndOverTls() throws Exception {
+        StreamConformance.checkServer(ServerOptions.defaults(), ConnectOptions.defaults());
+        StreamConformance.checkServer(tls(ServerOptions.defaults()), tls(ConnectOptions.defaults()));
     }
 
     @AioTest
-    void theKtorTransportConforms() throws Exception {
-        checkOver(ServerOptions.defaults().withProvider(Net.ktorProvider()), ConnectOptions.defaults().withProvider(Net.ktorProvider()));
-    }
-
-    @AioTest
-    void theMemoryNetworkConformsEvenWithOneByteChunks() throws Exception {
+    void theMemoryNetworkConformsPlainOverTlsAndWithOneByteChunks() throws Exception {
         MemoryNetwork net = MemoryNetwork.install();
-        checkOver(ServerOptions.defaults(), ConnectOptions.defaults());
+        StreamConformance.checkServer(ServerOptions.defaults(), ConnectOptions.defaults());
+        StreamConformance.checkServer(tls(ServerOptions.defaults()), tls(ConnectOptions.defaults()));
         net.splitWritesInto(1);
-        checkOver(ServerOptions.defaults(), ConnectOptions.defaults());
+        StreamConformance.checkServer(ServerOptions.defaults(), ConnectOptions.defaults());
+        StreamConformance.checkServer(tls(ServerOptions.defaults()), tls(ConnectOptions.defaults()));
     }
 
     @AioTest

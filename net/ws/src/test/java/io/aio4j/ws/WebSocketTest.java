@@ -1,0 +1,196 @@
+package io.aio4j.ws;
+
+import static java.nio.charset.StandardCharsets.UTF_8;
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.aio4j.Aio;
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
+import java.io.OutputStream;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.security.MessageDigest;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.Collections;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import org.junit.jupiter.api.Test;
+
+/** WebSocket echo, close handshakes and a dropped connection, against servers the tests start. */
+class WebSocketTest {
+
+    static void echo(WebSocket ws) throws Exception {
+        for (Message m : ws) {
+            switch (m) {
+                case Message.Text t -> ws.send("echo: " + t.text());
+                case Message.Binary b -> ws.send(b.data());
+            }
+        }
+    }
+
+    @Test
+    void echoTextAndBytesThenACloseHandshake() throws Exception {
+        Aio.run(() -> {
+            WebSocketServer server = WebSockets.serve(WebSocketTest::echo, "127.0.0.1", 0);
+            WebSocket ws = WebSockets.connect("ws://127.0.0.1:" + server.port() + "/");
+            ws.send("hello");
+            assertEquals("echo: hello", ws.recv().text());
+            byte[] data = {1, 2, 3, 0, (byte) 255};
+            ws.send(data);
+            assertArrayEquals(data, ((Message.Binary) ws.recv()).data());
+            ws.ping(new byte[] {9});
+            ws.send("after ping");
+            assertEquals("echo: after ping", ws.recv().text());
+            ws.close(1000, "done");
+            assertEquals(1000, ws.closeCode());
+            ConnectionClosed e = assertThrows(ConnectionClosed.class, ws::recv);
+            assertTrue(e.ok());
+            server.close();
+            server.waitClosed();
+        });
+    }
+
+    @Test
+    void theSideThatDidNotCloseGetsTheCodeAsAnException() throws Exception {
+        Aio.run(() -> {
+            WebSocketServer server = WebSockets.serve(ws -> {
+                ws.recv();
+                ws.close(4000, "bye");
+            }, "127.0.0.1", 0);
+            WebSocket ws = WebSockets.connect("ws://127.0.0.1:" + server.port() + "/");
+            ws.send("anything");
+            ConnectionClosed e = assertThrows(ConnectionClosed.class, ws::recv);
+            assertEquals(4000, e.code());
+            assertEquals("bye", e.reason());
+            assertTrue(!e.ok());
+            server.close();
+        });
+    }
+
+    @Test
+    void aServerThatDropsTheConnectionMidMessageIsAnAbnormalClose() throws Exception {
+        ServerSocket raw = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
+        Thread.ofPlatform().daemon().start(() -> {
+            try (raw; Socket s = raw.accept()) {
+                BufferedReader in = new BufferedReader(new InputStreamReader(s.getInputStream(), UTF_8));
+                String key = null;
+                for (String line; (line = in.readLine()) != null && !line.isEmpty(); ) {
+                    if (line.toLowerCase().startsWith("sec-websocket-key:")) {
+                        key = line.substring(18).trim();
+                    }
+                }
+                String accept = Base64.getEncoder().encodeToString(MessageDigest.getInstance("SHA-1")
+                        .digest((key + "258EAFA5-E914-47DA-95CA-C5AB0DC85B11").getBytes(UTF_8)));
+                OutputStream out = s.getOutputStream();
+                out.write(("HTTP/1.1 101 Switching Protocols\r\nUpgrade: websocket\r\nConnection: Upgrade\r\n"
+                        + "Sec-WebSocket-Accept: " + accept + "\r\n\r\n").getBytes(UTF_8));
+                out.write(new byte[] {(byte) 0x81, 10, 'p', 'a', 'r', 't'}); // a text frame of 10 bytes: 4 sent
+                out.flush();
+                Thread.sleep(50);
+            } catch (Exception e) {
+                // the test sees the effect
+            }
+        });
+        Aio.run(() -> {
+            WebSocket ws = WebSockets.connect("ws://127.0.0.1:" + raw.getLocalPort() + "/");
+            ConnectionClosed e = assertThrows(ConnectionClosed.class, ws::recv);
+            assertEquals(1006, e.code());
+        });
+    }
+
+    @Test
+    void theServerTalksToTheJdkWebSocketClient() throws Exception {
+        List<String> got = Collections.synchronizedList(new ArrayList<>());
+        Aio.run(() -> {
+            WebSocketServer server = WebSockets.serve(WebSocketTest::echo, "127.0.0.1", 0);
+            CompletableFuture<Void> done = new CompletableFuture<>();
+            Aio.toThread(() -> {
+                java.net.http.WebSocket jdk = HttpClient.newHttpClient().newWebSocketBuilder()
+                        .buildAsync(URI.create("ws://127.0.0.1:" + server.port() + "/"), new java.net.http.WebSocket.Listener() {
+                            @Override
+                            public CompletionStage<?> onText(java.net.http.WebSocket w, CharSequence data, boolean last) {
+                                got.add(data.toString());
+                                w.request(1);
+                                if (got.size() == 2) {
+                                    w.sendClose(1000, "bye");
+                                }
+                                return null;
+                            }
+
+                            @Override
+                            public CompletionStage<?> onClose(java.net.http.WebSocket w, int code, String reason) {
+                                done.complete(null);
+                                return null;
+                            }
+                        }).join();
+                jdk.sendText("one", true).join();
+                jdk.sendText("two", true).join();
+                return null;
+            });
+            // no wall-clock bound here (it failed at 10 s on a loaded machine): a hang is the JUnit
+            // timeout's, which prints the loop's tasks and a thread dump (DumpOnTimeout)
+            Aio.awaitFuture(done);
+            server.close();
+            server.waitClosed();
+        });
+        assertEquals(List.of("echo: one", "echo: two"), got);
+    }
+
+    @Test
+    void aHandlerFailureClosesWith1011() throws Exception {
+        List<String> reported = Collections.synchronizedList(new ArrayList<>());
+        Aio.run(io.aio4j.Config.defaults().withExceptionHandler((m, e) -> reported.add(m)), () -> {
+            WebSocketServer server = WebSockets.serve(ws -> {
+                throw new IllegalStateException("handler failed");
+            }, "127.0.0.1", 0);
+            WebSocket ws = WebSockets.connect("ws://127.0.0.1:" + server.port() + "/");
+            ConnectionClosed e = assertThrows(ConnectionClosed.class, ws::recv);
+            assertEquals(1011, e.code());
+            server.close();
+        });
+        assertEquals(List.of("Unhandled exception in the WebSocket handler"), reported);
+    }
+
+    @Test
+    void aConnectCancelledAtAnyMomentLeavesNoConnectionOpen() throws Exception {
+        org.junit.jupiter.api.Assumptions.assumeTrue(io.aio4j.testkit.OpenSockets.countable(),
+                "counts open sockets through /proc (Linux)");
+        java.util.Random random = new java.util.Random(17);
+        int[] counts = new int[2];
+        Aio.run(() -> {
+            WebSocketServer server = WebSockets.serve(WebSocketTest::echo, "127.0.0.1", 0);
+            String uri = "ws://127.0.0.1:" + server.port() + "/";
+            WebSockets.connect(uri).close(1000, "warm-up");
+            counts[0] = io.aio4j.testkit.OpenSockets.settle(0); // what is open with the server idle
+            int connected = 0;
+            for (int i = 0; i < 200; i++) {
+                io.aio4j.Task<WebSocket> t = Aio.createTask(() -> WebSockets.connect(uri));
+                Aio.sleep(random.nextInt(0, 3000) * 1e-6);
+                t.cancel();
+                try {
+                    t.await().close(1000, "connected before the cancel");
+                    connected++;
+                } catch (io.aio4j.CancelledError expected) {
+                    // most of them
+                }
+            }
+            // the server still runs: a connection the client dropped without closing would stay open
+            counts[1] = Aio.toThread(() -> io.aio4j.testkit.OpenSockets.settle(counts[0]));
+            assertTrue(counts[1] <= counts[0], (counts[1] - counts[0]) + " sockets left open by cancelled connects");
+            server.close();
+            // a connection a cancelled connect left open would keep waitClosed() waiting: fail, do not hang
+            Aio.waitFor(java.time.Duration.ofSeconds(20), () -> {
+                server.waitClosed();
+                return null;
+            });
+        });
+    }
+}
