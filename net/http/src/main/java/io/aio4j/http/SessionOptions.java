@@ -13,7 +13,7 @@ import java.util.Objects;
  */
 public final class SessionOptions {
     private static final SessionOptions DEFAULTS = new SessionOptions(null, Map.of(), Duration.ofMinutes(5), null, null,
-            100, 0, true, true);
+            100, 0, true, true, null);
 
     private final String baseUrl;
     private final Map<String, String> headers;
@@ -24,9 +24,11 @@ public final class SessionOptions {
     private final int limitPerHost;
     private final boolean followRedirects;
     private final boolean cookies;
+    private final javax.net.ssl.SSLContext sslContext;
 
     private SessionOptions(String baseUrl, Map<String, String> headers, Duration total, Duration connect, Duration read,
-            int limit, int limitPerHost, boolean followRedirects, boolean cookies) {
+            int limit, int limitPerHost, boolean followRedirects, boolean cookies, javax.net.ssl.SSLContext sslContext) {
+        this.sslContext = sslContext;
         this.baseUrl = baseUrl;
         this.headers = headers;
         this.totalTimeout = total;
@@ -51,7 +53,7 @@ public final class SessionOptions {
     /** Relative URLs are resolved against {@code url}. @apiNote asyncio: {@code base_url=} */
     public SessionOptions withBaseUrl(String url) {
         return new SessionOptions(url, headers, totalTimeout, connectTimeout, readTimeout, limit, limitPerHost,
-                followRedirects, cookies);
+                followRedirects, cookies, sslContext);
     }
 
     /** A header sent with every request. @apiNote asyncio: {@code headers=} */
@@ -59,7 +61,7 @@ public final class SessionOptions {
         Map<String, String> h = new LinkedHashMap<>(headers);
         h.put(Objects.requireNonNull(name, "name"), Objects.requireNonNull(value, "value"));
         return new SessionOptions(baseUrl, Map.copyOf(h), totalTimeout, connectTimeout, readTimeout, limit,
-                limitPerHost, followRedirects, cookies);
+                limitPerHost, followRedirects, cookies, sslContext);
     }
 
     /**
@@ -70,19 +72,19 @@ public final class SessionOptions {
      */
     public SessionOptions withTotalTimeout(Duration d) {
         return new SessionOptions(baseUrl, headers, d, connectTimeout, readTimeout, limit, limitPerHost,
-                followRedirects, cookies);
+                followRedirects, cookies, sslContext);
     }
 
     /** The most establishing a connection may take. @apiNote asyncio: {@code ClientTimeout(connect=...)} */
     public SessionOptions withConnectTimeout(Duration d) {
         return new SessionOptions(baseUrl, headers, totalTimeout, d, readTimeout, limit, limitPerHost,
-                followRedirects, cookies);
+                followRedirects, cookies, sslContext);
     }
 
     /** The most the server may stay silent while a response is read. @apiNote asyncio: {@code ClientTimeout(sock_read=...)} */
     public SessionOptions withReadTimeout(Duration d) {
         return new SessionOptions(baseUrl, headers, totalTimeout, connectTimeout, d, limit, limitPerHost,
-                followRedirects, cookies);
+                followRedirects, cookies, sslContext);
     }
 
     /**
@@ -98,19 +100,36 @@ public final class SessionOptions {
                     + total + ", " + perHost);
         }
         return new SessionOptions(baseUrl, headers, totalTimeout, connectTimeout, readTimeout, total, perHost,
-                followRedirects, cookies);
+                followRedirects, cookies, sslContext);
     }
 
     /** Whether to follow redirects (default yes). @apiNote asyncio: {@code allow_redirects=} */
     public SessionOptions withFollowRedirects(boolean follow) {
         return new SessionOptions(baseUrl, headers, totalTimeout, connectTimeout, readTimeout, limit, limitPerHost,
-                follow, cookies);
+                follow, cookies, sslContext);
     }
 
     /** Whether to keep cookies between requests (default yes). @apiNote asyncio: {@code cookie_jar=DummyCookieJar()} turns it off */
     public SessionOptions withCookies(boolean keep) {
         return new SessionOptions(baseUrl, headers, totalTimeout, connectTimeout, readTimeout, limit, limitPerHost,
-                followRedirects, keep);
+                followRedirects, keep, sslContext);
+    }
+
+    /**
+     * The TLS context for {@code https://} requests (its trust managers decide which servers are
+     * trusted; its key managers, a client certificate); null (the default) is the JDK's default
+     * context. Certificates are always checked, names included.
+     *
+     * @apiNote asyncio: {@code TCPConnector(ssl=context)}
+     */
+    public SessionOptions withSslContext(javax.net.ssl.SSLContext context) {
+        return new SessionOptions(baseUrl, headers, totalTimeout, connectTimeout, readTimeout, limit, limitPerHost,
+                followRedirects, cookies, context);
+    }
+
+    /** @apiNote asyncio: {@code connector._ssl} */
+    public javax.net.ssl.SSLContext sslContext() {
+        return sslContext;
     }
 
     /** @apiNote asyncio: {@code base_url} */

@@ -8,8 +8,6 @@ import io.aio4j.http.Response;
 import io.aio4j.http.SessionOptions;
 import io.ktor.client.HttpClient;
 import io.ktor.client.HttpClientKt;
-import io.ktor.client.engine.cio.CIO;
-import io.ktor.client.engine.cio.CIOEngineConfig;
 import io.ktor.client.plugins.HttpTimeoutKt;
 import io.ktor.client.plugins.cookies.HttpCookies;
 import io.ktor.client.request.HttpRequestBuilder;
@@ -26,26 +24,34 @@ import java.util.Map;
 import java.util.Objects;
 import kotlin.Unit;
 
-/** aiohttp's {@code ClientSession} on Ktor's CIO client: one pool, one cookie store. */
+/** aiohttp's {@code ClientSession} on Ktor's client with the JDK engine ({@code java.net.http}): one pool, one cookie store. */
 public final class ClientSessionImpl implements ClientSession {
     private final HttpClient client;
+    /** aiohttp's connector limit: at most this many requests in flight (the JDK client pools the connections). */
+    private final io.aio4j.sync.Semaphore permits;
     private final SessionOptions options;
     private volatile boolean closed;
 
     public ClientSessionImpl(SessionOptions o) {
         this.options = Objects.requireNonNull(o, "options");
-        this.client = HttpClientKt.HttpClient(CIO.INSTANCE, (io.ktor.client.HttpClientConfig<CIOEngineConfig> cfg) -> {
+        this.client = HttpClientKt.HttpClient(io.ktor.client.engine.java.Java.INSTANCE,
+                (io.ktor.client.HttpClientConfig<io.ktor.client.engine.java.JavaHttpConfig> cfg) -> {
             cfg.setFollowRedirects(o.followRedirects());
             cfg.setExpectSuccess(false); // statuses are checked with raiseForStatus, as aiohttp
             cfg.engine(e -> {
-                e.setMaxConnectionsCount(o.limit());
-                e.getEndpoint().setMaxConnectionsPerRoute(o.limitPerHost() == 0 ? o.limit() : o.limitPerHost());
+                // HTTP/1.1 keep-alive, as aiohttp (h2c upgrade attempts would cost a round trip per connection)
+                e.setProtocolVersion(java.net.http.HttpClient.Version.HTTP_1_1);
+                e.config(b -> {
+                    if (o.sslContext() != null) {
+                        b.sslContext(o.sslContext());
+                    }
+                    return Unit.INSTANCE;
+                });
                 return Unit.INSTANCE;
             });
             cfg.install(HttpTimeoutKt.getHttpTimeout(), t -> {
                 t.setRequestTimeoutMillis(millis(o.totalTimeout()));
                 t.setConnectTimeoutMillis(millis(o.connectTimeout()));
-                t.setSocketTimeoutMillis(millis(o.readTimeout()));
                 return Unit.INSTANCE;
             });
             if (o.cookies()) {
@@ -53,6 +59,7 @@ public final class ClientSessionImpl implements ClientSession {
             }
             return Unit.INSTANCE;
         });
+        this.permits = new io.aio4j.sync.Semaphore(o.limit());
     }
 
     private static Long millis(Duration d) {
@@ -82,13 +89,37 @@ public final class ClientSessionImpl implements ClientSession {
             b.setBodyType(null);
         }
         HttpStatement statement = new HttpStatement(b, client);
+        String what = method + " " + full;
+        permits.acquire(); // released when the response is closed (aiohttp: the connector's limit)
         HttpResponse response;
         try {
-            response = Suspend.call(statement::fetchStreamingResponse);
-        } catch (Exception e) {
-            throw Errors.map(e, method + " " + full);
+            response = withReadTimeout(what, () -> Suspend.call(statement::fetchStreamingResponse));
+        } catch (Exception | io.aio4j.CancelledError e) {
+            permits.release();
+            throw Errors.map(e, what);
         }
-        return new ResponseImpl(statement, response, method + " " + full);
+        try {
+            return new ResponseImpl(this, statement, response, what, permits::release);
+        } catch (RuntimeException e) {
+            permits.release();
+            throw e;
+        }
+    }
+
+    /**
+     * {@code body} under the session's read timeout (aiohttp's {@code sock_read}: the most the server
+     * may stay silent), or as is without one.
+     */
+    <T> T withReadTimeout(String what, io.aio4j.AsyncCallable<T> body) throws Exception {
+        Duration d = options.readTimeout();
+        if (d == null) {
+            return body.call();
+        }
+        try {
+            return io.aio4j.Aio.waitFor(d, body);
+        } catch (TimeoutError e) {
+            throw new TimeoutError(what + ": no data from the server for " + d.toMillis() + " ms (read timeout)", e);
+        }
     }
 
     private String resolve(String url) {
@@ -115,7 +146,7 @@ public final class ClientSessionImpl implements ClientSession {
         private Errors() {
         }
 
-        static RuntimeException map(Exception e, String what) throws IOException {
+        static RuntimeException map(Throwable e, String what) throws IOException {
             for (Throwable c = e; c != null; c = c.getCause() == c ? null : c.getCause()) {
                 if (c instanceof io.ktor.client.plugins.HttpRequestTimeoutException
                         || c instanceof io.ktor.client.network.sockets.ConnectTimeoutException
@@ -123,10 +154,37 @@ public final class ClientSessionImpl implements ClientSession {
                     throw new TimeoutError(what + ": " + c.getMessage(), e); // a body read wraps it in a closed channel
                 }
             }
+            if (e instanceof io.aio4j.CancelledError c) {
+                if (isOwnCancel()) {
+                    throw c; // this task is being cancelled
+                }
+                // the engine cancelled its own job (a failed receive): a connection error, not a cancel
+                throw new java.net.SocketException(what + ": the connection failed: " + c.getMessage());
+            }
             if (e instanceof IOException io) {
                 throw io;
             }
             throw io.aio4j.bridge.lowlevel.Unchecked.rethrow(e);
+        }
+
+        /** A failure while the body is read: a cut or undecodable body is a payload error. */
+        static RuntimeException mapBody(Throwable e, String what) throws IOException {
+            try {
+                throw map(e, what);
+            } catch (io.aio4j.TimeoutError t) {
+                throw t;
+            } catch (IOException io) {
+                if (io instanceof io.aio4j.http.ClientPayloadError) {
+                    throw io;
+                }
+                throw new io.aio4j.http.ClientPayloadError(what + ": Response payload is not completed: " + io, io);
+            }
+        }
+
+        /** Whether the current task itself is being cancelled (then a CancelledError is its own). */
+        private static boolean isOwnCancel() {
+            io.aio4j.Task<?> t = io.aio4j.Aio.currentTask();
+            return t != null && t.cancelling() > 0;
         }
     }
 }

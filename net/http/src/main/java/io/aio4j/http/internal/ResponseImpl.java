@@ -2,6 +2,7 @@ package io.aio4j.http.internal;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.aio4j.bridge.Suspend;
+import io.aio4j.http.ClientPayloadError;
 import io.aio4j.http.ClientResponseError;
 import io.aio4j.http.Response;
 import io.ktor.client.statement.HttpResponse;
@@ -30,10 +31,18 @@ public final class ResponseImpl implements Response {
     private final String what;
     private final Map<String, List<String>> headers;
     private ByteReadChannel channel;
+    /** The Content-Length the server announced, or -1; and how much of the body has arrived. */
+    private final long expectedLength;
+    private long received;
     private byte[] body;
     private boolean closed;
 
-    ResponseImpl(HttpStatement statement, HttpResponse response, String what) {
+    private final ClientSessionImpl session;
+    private final Runnable onClose;
+
+    ResponseImpl(ClientSessionImpl session, HttpStatement statement, HttpResponse response, String what, Runnable onClose) {
+        this.session = session;
+        this.onClose = onClose;
         this.statement = statement;
         this.response = response;
         this.what = what;
@@ -42,6 +51,23 @@ public final class ResponseImpl implements Response {
             h.put(e.getKey().toLowerCase(Locale.ROOT), List.copyOf(e.getValue()));
         }
         this.headers = java.util.Collections.unmodifiableMap(h);
+        this.expectedLength = contentLength(header("content-length"), what);
+    }
+
+    /** The announced length; a malformed one is a payload error at once (aiohttp: a 400 parse error). */
+    private static long contentLength(String v, String what) {
+        if (v == null) {
+            return -1;
+        }
+        try {
+            long n = Long.parseLong(v.trim());
+            if (n >= 0) {
+                return n;
+            }
+        } catch (NumberFormatException e) {
+            // below
+        }
+        throw new UncheckedIOException(new ClientPayloadError(what + ": invalid Content-Length: " + v));
     }
 
     @Override
@@ -74,8 +100,8 @@ public final class ResponseImpl implements Response {
         if (channel == null) {
             try {
                 channel = Suspend.call(k -> HttpResponseKt.bodyAsChannel(response, k));
-            } catch (Exception e) {
-                throw ClientSessionImpl.Errors.map(e, what);
+            } catch (Exception | io.aio4j.CancelledError e) {
+                throw ClientSessionImpl.Errors.mapBody(e, what);
             }
         }
         return channel;
@@ -87,11 +113,27 @@ public final class ResponseImpl implements Response {
         byte[] buf = new byte[max];
         int n;
         try {
-            n = Suspend.call(k -> ByteReadChannelOperationsKt.readAvailable(ch, buf, 0, buf.length, k));
-        } catch (Exception e) {
-            throw ClientSessionImpl.Errors.map(e, what);
+            n = session.withReadTimeout(what,
+                    () -> Suspend.call(k -> ByteReadChannelOperationsKt.readAvailable(ch, buf, 0, buf.length, k)));
+        } catch (io.aio4j.TimeoutError e) {
+            throw e;
+        } catch (Exception | io.aio4j.CancelledError e) {
+            throw ClientSessionImpl.Errors.mapBody(e, what);
         }
-        return n < 0 ? null : Arrays.copyOf(buf, n);
+        if (n < 0) {
+            Throwable cut = ch.getClosedCause();
+            if (cut != null) { // the engine ended the body with an error (e.g. a chunked body cut short)
+                throw ClientSessionImpl.Errors.mapBody(cut, what);
+            }
+            if (expectedLength >= 0 && received < expectedLength) {
+                throw new ClientPayloadError(what + ": Response payload is not completed: <ContentLengthError: 400, "
+                        + "message='Not enough data to satisfy content length header.'> (" + received + " of "
+                        + expectedLength + " bytes)");
+            }
+            return null;
+        }
+        received += n;
+        return Arrays.copyOf(buf, n);
     }
 
     @Override
@@ -188,7 +230,11 @@ public final class ResponseImpl implements Response {
             return;
         }
         closed = true;
-        Suspend.<Unit>call(k -> statement.cleanup(response, null, k));
+        try {
+            Suspend.<Unit>call(k -> statement.cleanup(response, null, k));
+        } finally {
+            onClose.run();
+        }
     }
 
     @Override

@@ -1,0 +1,89 @@
+package io.aio4j.http;
+
+import static java.nio.charset.StandardCharsets.US_ASCII;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.aio4j.Aio;
+import java.io.IOException;
+import org.junit.jupiter.api.Test;
+
+/** What a client must never do: return a body cut short as whole, or trust the wrong certificate. */
+class ClientIntegrityTest {
+
+    private static byte[] head(String status, String... headers) {
+        return ("HTTP/1.1 " + status + "\r\n" + String.join("\r\n", headers) + "\r\n\r\n").getBytes(US_ASCII);
+    }
+
+    @Test
+    void aBodyShorterThanItsContentLengthIsAPayloadError() throws Exception {
+        // aiohttp: ClientPayloadError("Response payload is not completed")
+        try (RawHttpServer srv = new RawHttpServer((req, out) -> {
+            out.write(head("200 OK", "Content-Length: 100000", "Content-Type: application/octet-stream"));
+            out.write(new byte[50_000]);
+            return false; // and close: 50,000 bytes short
+        }); ClientSession session = Http.session()) {
+            Aio.run(() -> {
+                try (Response r = session.get(srv.url("/"))) {
+                    ClientPayloadError e = assertThrows(ClientPayloadError.class, r::bytes);
+                    assertTrue(e.getMessage().contains("not completed"), e.getMessage());
+                }
+            });
+        }
+    }
+
+    @Test
+    void aChunkedBodyCutBeforeItsLastChunkIsAPayloadError() throws Exception {
+        try (RawHttpServer srv = new RawHttpServer((req, out) -> {
+            out.write(head("200 OK", "Transfer-Encoding: chunked"));
+            out.write("5\r\nhello\r\n".getBytes(US_ASCII)); // no 0-length chunk: cut
+            return false;
+        }); ClientSession session = Http.session()) {
+            Aio.run(() -> {
+                try (Response r = session.get(srv.url("/"))) {
+                    assertThrows(ClientPayloadError.class, r::text);
+                }
+            });
+        }
+    }
+
+    @Test
+    void sequentialRequestsReuseOneKeptAliveConnection() throws Exception {
+        try (RawHttpServer srv = new RawHttpServer((req, out) -> {
+            out.write(head("200 OK", "Content-Length: 2", "Content-Type: text/plain"));
+            out.write("ok".getBytes(US_ASCII));
+            return true;
+        }); ClientSession session = Http.session()) {
+            Aio.run(() -> {
+                for (int i = 0; i < 20; i++) {
+                    try (Response r = session.get(srv.url("/" + i))) {
+                        assertEquals("ok", r.text());
+                    }
+                }
+            });
+            assertEquals(1, srv.connections.get(), "connections opened for 20 sequential requests");
+        }
+    }
+
+    @Test
+    void anIpLiteralIsCheckedAgainstTheCertificatesIpAddressesNotItsReverseName() throws Exception {
+        // a certificate whose only name is DNS:localhost must not be accepted for https://127.0.0.1
+        var dnsOnly = io.aio4j.testkit.TestCertificates.custom("dns:localhost");
+        try (RawHttpServer srv = new RawHttpServer(dnsOnly.server(), (req, out) -> {
+            out.write(head("200 OK", "Content-Length: 2"));
+            out.write("ok".getBytes(US_ASCII));
+            return false;
+        }); ClientSession session = Http.session(SessionOptions.defaults().withSslContext(dnsOnly.client()))) {
+            Aio.run(() -> {
+                IOException e = assertThrows(IOException.class, () -> session.get("https://127.0.0.1:" + srv.port() + "/"));
+                assertTrue(String.valueOf(e).toLowerCase().contains("certificate")
+                        || String.valueOf(e).toLowerCase().contains("subject alternative"), String.valueOf(e));
+                // and by its name it is fine
+                try (Response r = session.get("https://localhost:" + srv.port() + "/")) {
+                    assertEquals("ok", r.text());
+                }
+            });
+        }
+    }
+}
