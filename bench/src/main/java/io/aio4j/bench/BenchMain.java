@@ -84,6 +84,7 @@ public final class BenchMain {
         Map<String, Map<String, Double>> micro = micro(asyncioPython, uvPython);
         Map<String, double[]> echo = echo(asyncioPython, uvPython);
         Map<String, Long> memory = memory(asyncioPython, uvPython);
+        httpRows = http(uvPython);
         String md = report(micro, echo, memory, asyncioPython, uvPython);
         Files.writeString(dir.resolve("RESULTS.md"), md);
         System.out.println(md);
@@ -222,6 +223,59 @@ public final class BenchMain {
         return results;
     }
 
+    // ---- HTTP client ---------------------------------------------------------------------------
+
+    /** HTTP client rows: contender -> {req/s, connections the server saw}. */
+    static Map<String, double[]> httpRows = new LinkedHashMap<>();
+    static final int HTTP_REQUESTS = 3000;
+    static final int HTTP_CONCURRENCY = 10;
+
+    /**
+     * 3,000 GETs of 1 KiB, 10 at once, over one session, against one aiohttp.web server (its own
+     * process): aiohttp's client, then aio4j's on both carriers.
+     */
+    static Map<String, double[]> http(String python) throws Exception {
+        Map<String, double[]> rows = new LinkedHashMap<>();
+        if (python == null || !python(python, "import aiohttp")) {
+            log.append("- HTTP client: no python3 with aiohttp (apt-get install python3-aiohttp): it did not run\n");
+            return rows;
+        }
+        Path script = dir.resolve("python/http_bench.py");
+        Process server = new ProcessBuilder(python, script.toString(), "server").redirectError(ProcessBuilder.Redirect.INHERIT).start();
+        try {
+            String ready = new BufferedReader(new InputStreamReader(server.getInputStream(), StandardCharsets.UTF_8)).readLine();
+            if (ready == null || !ready.startsWith("READY ")) {
+                throw new IOException("the aiohttp server did not start: " + ready);
+            }
+            String port = ready.substring(6).trim();
+            String n = String.valueOf(quick ? HTTP_REQUESTS / 3 : HTTP_REQUESTS);
+            String c = String.valueOf(HTTP_CONCURRENCY);
+            Map<String, List<String>> clients = new LinkedHashMap<>();
+            clients.put("aiohttp client", List.of(python, script.toString(), "client", port, n, c));
+            clients.put("aio4j (loop-thread)", java("loop-thread", HttpClientBench.class.getName(), port, n, c));
+            clients.put("aio4j (virtual threads)", java("virtual-threads", HttpClientBench.class.getName(), port, n, c));
+            for (Map.Entry<String, List<String>> e : clients.entrySet()) {
+                String out = run(e.getValue());
+                rows.put(e.getKey(), new double[] {number(out, "REQS"), number(out, "CONNS")});
+                System.out.printf("http %-24s %s%n", e.getKey(), out.strip());
+            }
+        } finally {
+            server.destroyForcibly();
+            server.waitFor(10, TimeUnit.SECONDS);
+        }
+        return rows;
+    }
+
+    private static boolean python(String python, String check) {
+        try {
+            Process p = new ProcessBuilder(python, "-c", check).redirectErrorStream(true).start();
+            p.getInputStream().readAllBytes();
+            return p.waitFor() == 0;
+        } catch (IOException | InterruptedException e) {
+            return false;
+        }
+    }
+
     // ---- memory ----------------------------------------------------------------------------------
 
     static final int SLEEPERS = 100_000;
@@ -340,6 +394,15 @@ public final class BenchMain {
                     .append(" | ").append(h == null || h < 0 ? "" : h).append(" | ")
                     .append(ah == null || h == null || h <= 0 ? "" : String.format(Locale.ROOT, "%.2f", (double) h / ah))
                     .append(" |\n");
+        }
+        md.append("\n## HTTP client\n\n").append(HTTP_REQUESTS).append(" GETs of 1 KiB, ").append(HTTP_CONCURRENCY)
+                .append(" at once, over one session, against one aiohttp.web server; connections: how many the server saw.\n\n")
+                .append("| client | req/s | x aiohttp | connections |\n|---|---:|---:|---:|\n");
+        double[] aio = httpRows.get("aiohttp client");
+        for (Map.Entry<String, double[]> e : httpRows.entrySet()) {
+            md.append("| ").append(e.getKey()).append(" | ").append(fmt(e.getValue()[0])).append(" | ")
+                    .append(aio == null ? "" : String.format(Locale.ROOT, "%.2fx", e.getValue()[0] / aio[0])).append(" | ")
+                    .append((long) e.getValue()[1]).append(" |\n");
         }
         md.append('\n').append(targets(micro, echo, memory));
         return md.toString();

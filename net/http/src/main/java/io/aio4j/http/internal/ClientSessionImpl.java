@@ -29,6 +29,7 @@ public final class ClientSessionImpl implements ClientSession {
     private final HttpClient client;
     /** aiohttp's connector limit: at most this many requests in flight (the JDK client pools the connections). */
     private final io.aio4j.sync.Semaphore permits;
+    private final Map<String, io.aio4j.sync.Semaphore> hostPermits = new java.util.HashMap<>();
     private final SessionOptions options;
     private volatile boolean closed;
 
@@ -90,20 +91,50 @@ public final class ClientSessionImpl implements ClientSession {
         }
         HttpStatement statement = new HttpStatement(b, client);
         String what = method + " " + full;
-        permits.acquire(); // released when the response is closed (aiohttp: the connector's limit)
+        Runnable release = acquire(b.getUrl().getHost() + ":" + b.getUrl().getPort());
         HttpResponse response;
         try {
             response = withReadTimeout(what, () -> Suspend.call(statement::fetchStreamingResponse));
         } catch (Exception | io.aio4j.CancelledError e) {
-            permits.release();
+            release.run();
             throw Errors.map(e, what);
         }
         try {
-            return new ResponseImpl(this, statement, response, what, permits::release);
+            return new ResponseImpl(this, statement, response, what, release);
         } catch (RuntimeException e) {
-            permits.release();
+            release.run();
             throw e;
         }
+    }
+
+    /**
+     * aiohttp's connector limits: a request waits until fewer than {@code limit} are in flight, and fewer
+     * than {@code limitPerHost} to its host; the returned action gives both back (when the response is
+     * closed).
+     */
+    private Runnable acquire(String host) {
+        io.aio4j.sync.Semaphore perHost = null;
+        if (options.limitPerHost() > 0) {
+            synchronized (hostPermits) {
+                perHost = hostPermits.computeIfAbsent(host, h -> new io.aio4j.sync.Semaphore(options.limitPerHost()));
+            }
+            perHost.acquire();
+        }
+        try {
+            permits.acquire();
+        } catch (RuntimeException | Error e) {
+            if (perHost != null) {
+                perHost.release();
+            }
+            throw e;
+        }
+        io.aio4j.sync.Semaphore h = perHost;
+        return () -> {
+            permits.release();
+            if (h != null) {
+                h.release();
+            }
+        };
     }
 
     /**
