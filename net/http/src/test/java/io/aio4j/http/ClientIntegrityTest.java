@@ -86,4 +86,48 @@ class ClientIntegrityTest {
             });
         }
     }
+
+    private static IOException badResponse(byte[] response, java.time.Duration total) throws Exception {
+        try (RawHttpServer srv = new RawHttpServer((req, out) -> {
+            out.write(response);
+            out.flush();
+            if (total != null) { // an endless chunked body
+                for (;;) {
+                    out.write("1\r\nx\r\n".getBytes(US_ASCII));
+                    out.flush();
+                    try {
+                        Thread.sleep(5);
+                    } catch (InterruptedException e) {
+                        return false;
+                    }
+                }
+            }
+            return false;
+        }); ClientSession session = Http.session(total == null ? SessionOptions.defaults()
+                : SessionOptions.defaults().withTotalTimeout(total))) {
+            return Aio.run(() -> {
+                try (Response r = session.get(srv.url("/"))) {
+                    r.bytes();
+                    throw new AssertionError("a bad response was read as a good one: " + r);
+                } catch (IOException e) {
+                    return e; // an I/O error: catch (Exception) sees it, and the task is not cancelling
+                }
+            });
+        }
+    }
+
+    @Test
+    void badResponsesAreIoErrorsNeverCancellationsOrShortBodies() throws Exception {
+        assertTrue(badResponse(head("200 OK", "Content-Length: -5"), null) != null);
+        assertTrue(badResponse(head("200 OK", "Content-Length: 99999999999999999999999"), null) != null);
+        byte[] badChunk = ("HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\n\r\nzz\r\nhello\r\n0\r\n\r\n").getBytes(US_ASCII);
+        assertTrue(badResponse(badChunk, null) != null);
+    }
+
+    @Test
+    void anEndlessBodyEndsInTimeoutErrorAtTheTotalTimeout() throws Exception {
+        io.aio4j.TimeoutError e = assertThrows(io.aio4j.TimeoutError.class, () -> badResponse(
+                head("200 OK", "Transfer-Encoding: chunked"), java.time.Duration.ofMillis(300)));
+        assertTrue(e.getMessage().contains("GET"), e.getMessage());
+    }
 }

@@ -101,6 +101,10 @@ public final class ClientSessionImpl implements ClientSession {
         }
         try {
             return new ResponseImpl(this, statement, response, what, release);
+        } catch (java.io.UncheckedIOException e) { // a malformed head: the response is unusable
+            release.run();
+            Suspend.<Unit>call(k -> statement.cleanup(response, null, k));
+            throw e.getCause();
         } catch (RuntimeException e) {
             release.run();
             throw e;
@@ -194,6 +198,12 @@ public final class ClientSessionImpl implements ClientSession {
             }
             if (e instanceof IOException io) {
                 throw io;
+            }
+            if (e instanceof NumberFormatException) {
+                // the engine could not parse what the server sent (e.g. an overflowing Content-Length)
+                java.net.ProtocolException p = new java.net.ProtocolException(what + ": malformed response: " + e.getMessage());
+                p.initCause(e);
+                throw p;
             }
             throw io.aio4j.bridge.lowlevel.Unchecked.rethrow(e);
         }
