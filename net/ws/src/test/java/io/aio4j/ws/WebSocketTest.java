@@ -3,6 +3,7 @@ package io.aio4j.ws;
 import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -191,6 +192,27 @@ class WebSocketTest {
                 server.waitClosed();
                 return null;
             });
+        });
+    }
+
+    @Test
+    void sendAfterThePeerClosedIsConnectionClosedNotACancellation() throws Exception {
+        // websockets: send() on a closed connection raises ConnectionClosed (an exception, not a cancel)
+        Aio.run(() -> {
+            WebSocketServer server = WebSockets.serve(ws -> ws.close(1001, "going away"), "127.0.0.1", 0);
+            WebSocket ws = WebSockets.connect("ws://127.0.0.1:" + server.port() + "/");
+            ConnectionClosed first = assertThrows(ConnectionClosed.class, ws::recv);
+            assertEquals(1001, first.code());
+            Exception e = assertThrows(Exception.class, () -> {
+                for (int i = 0; i < 100; i++) { // the session may take a moment to see its end
+                    ws.send("late");
+                    Aio.sleep(0.001);
+                }
+            });
+            assertInstanceOf(ConnectionClosed.class, e);
+            assertEquals(0, Aio.currentTask().cancelling(), "the task itself is not being cancelled");
+            ws.close();
+            server.close();
         });
     }
 }

@@ -79,12 +79,23 @@ public final class WebSocketImpl implements WebSocket {
     private void send(Frame f) throws IOException {
         try {
             Suspend.<Unit>call(k -> session.getOutgoing().send(f, k));
+        } catch (io.aio4j.CancelledError e) {
+            if (ownCancel()) {
+                throw e;
+            }
+            throw closedError(); // Ktor cancelled the session's channel: the connection is closed
         } catch (Exception e) {
-            if (e instanceof ClosedSendChannelException || e instanceof java.util.concurrent.CancellationException) {
+            if (e instanceof ClosedSendChannelException) {
                 throw closedError();
             }
             throw rethrow(e);
         }
+    }
+
+    /** Whether the current task is being cancelled (a CancelledError is then its own, not Ktor's). */
+    private static boolean ownCancel() {
+        io.aio4j.Task<?> t = io.aio4j.Aio.currentTask();
+        return t != null && t.cancelling() > 0;
     }
 
     @Override
@@ -98,9 +109,18 @@ public final class WebSocketImpl implements WebSocket {
             Frame f;
             try {
                 f = Suspend.call(session.getIncoming()::receive);
+            } catch (io.aio4j.CancelledError e) {
+                if (ownCancel()) {
+                    throw e;
+                }
+                throw closedError();
             } catch (Exception e) {
                 if (e instanceof ClosedReceiveChannelException) {
                     throw closedError();
+                }
+                if (e instanceof io.ktor.websocket.ProtocolViolationException
+                        || e instanceof io.ktor.websocket.FrameTooBigException) {
+                    throw closedError(); // the session closes with 1002 / 1009: ConnectionClosed says which
                 }
                 throw rethrow(e);
             }
@@ -124,7 +144,10 @@ public final class WebSocketImpl implements WebSocket {
         if (r == null) {
             try {
                 r = Suspend.call(session.getCloseReason()::await);
-            } catch (Exception e) {
+            } catch (Exception | io.aio4j.CancelledError e) {
+                if (e instanceof io.aio4j.CancelledError c && ownCancel()) {
+                    throw c;
+                }
                 r = null;
             }
             if (r == null) {
@@ -149,6 +172,11 @@ public final class WebSocketImpl implements WebSocket {
         }
         try {
             Suspend.<Unit>call(k -> WebSocketSessionKt.close(session, new CloseReason((short) code, reason), k));
+        } catch (io.aio4j.CancelledError e) {
+            if (ownCancel()) {
+                throw e;
+            }
+            // the session was already gone: closed
         } catch (Exception e) {
             if (!(e instanceof ClosedSendChannelException)) {
                 throw rethrow(e);
