@@ -5,7 +5,7 @@ package io.aio4j.http;
  *
  * @apiNote asyncio: aiohttp's {@code ClientResponseError}
  */
-public final class ClientResponseError extends RuntimeException {
+public class ClientResponseError extends RuntimeException {
     private static final long serialVersionUID = 1L;
 
     private final int status;

@@ -69,6 +69,13 @@ public sealed interface Response extends AutoCloseable permits ResponseImpl {
      */
     void raiseForStatus();
 
+    /**
+     * The redirect responses that led to this one, first to last; empty when there was none.
+     *
+     * @apiNote asyncio: aiohttp's {@code response.history}
+     */
+    java.util.List<Response> history();
+
     /** Gives the connection back (or closes it if the body was not read). @apiNote asyncio: {@code response.release()} */
     @Override
     void close();

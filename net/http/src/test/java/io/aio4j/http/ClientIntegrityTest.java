@@ -130,4 +130,56 @@ class ClientIntegrityTest {
                 head("200 OK", "Transfer-Encoding: chunked"), java.time.Duration.ofMillis(300)));
         assertTrue(e.getMessage().contains("GET"), e.getMessage());
     }
+
+    /** A server whose replies depend on the request line: redirects, and what a request arrived as. */
+    private static RawHttpServer redirecting() throws IOException {
+        return new RawHttpServer((req, out) -> {
+            String line = req.substring(0, req.indexOf("\r\n"));
+            String[] parts = line.split(" ");
+            String method = parts[0];
+            String path = parts[1];
+            int length = 0;
+            for (String h : req.split("\r\n")) {
+                if (h.toLowerCase(java.util.Locale.ROOT).startsWith("content-length:")) {
+                    length = Integer.parseInt(h.substring(15).trim());
+                }
+            }
+            if (path.startsWith("/to/")) { // /to/302/b: a 302 to /b
+                String[] p = path.split("/");
+                out.write(head(p[2] + " Moved", "Location: /" + p[3], "Content-Length: 0"));
+            } else if (path.startsWith("/loop")) {
+                out.write(head("302 Found", "Location: /loop", "Content-Length: 0"));
+            } else {
+                byte[] body = (method + " " + path + " " + length).getBytes(US_ASCII);
+                out.write(head("200 OK", "Content-Length: " + body.length, "Content-Type: text/plain"));
+                out.write(body);
+            }
+            return true;
+        });
+    }
+
+    @Test
+    void redirectsAreFollowedAsAiohttpDoes() throws Exception {
+        // aiohttp: 303, and 301/302 after a POST, go on as GET without the body; 307/308 repeat both
+        try (RawHttpServer srv = redirecting(); ClientSession session = Http.session()) {
+            Aio.run(() -> {
+                RequestOptions body = RequestOptions.none().withBody("abc");
+                for (String[] c : new String[][] {{"302", "GET /b 0"}, {"301", "GET /b 0"}, {"303", "GET /b 0"},
+                        {"307", "POST /b 3"}, {"308", "POST /b 3"}}) {
+                    try (Response r = session.post(srv.url("/to/" + c[0] + "/b"), body)) {
+                        assertEquals(c[1], r.text(), "after a " + c[0]);
+                        assertEquals(1, r.history().size());
+                        assertEquals(Integer.parseInt(c[0]), r.history().get(0).status());
+                    }
+                }
+                try (Response r = session.get(srv.url("/to/302/b"))) {
+                    assertEquals("GET /b 0", r.text());
+                }
+                TooManyRedirects e = assertThrows(TooManyRedirects.class, () -> session.get(srv.url("/loop")));
+                assertEquals(10, e.history().size()); // aiohttp: len(history) >= max_redirects (10)
+                assertEquals(302, e.status());
+            });
+            assertEquals(1, srv.connections.get(), "redirects reuse the kept-alive connection");
+        }
+    }
 }

@@ -6,6 +6,7 @@ import io.aio4j.http.ClientSession;
 import io.aio4j.http.RequestOptions;
 import io.aio4j.http.Response;
 import io.aio4j.http.SessionOptions;
+import io.aio4j.http.TooManyRedirects;
 import io.ktor.client.HttpClient;
 import io.ktor.client.HttpClientKt;
 import io.ktor.client.plugins.HttpTimeoutKt;
@@ -37,7 +38,7 @@ public final class ClientSessionImpl implements ClientSession {
         this.options = Objects.requireNonNull(o, "options");
         this.client = HttpClientKt.HttpClient(io.ktor.client.engine.java.Java.INSTANCE,
                 (io.ktor.client.HttpClientConfig<io.ktor.client.engine.java.JavaHttpConfig> cfg) -> {
-            cfg.setFollowRedirects(o.followRedirects());
+            cfg.setFollowRedirects(false); // aio4j follows them itself, as aiohttp does (methods, history, a limit)
             cfg.setExpectSuccess(false); // statuses are checked with raiseForStatus, as aiohttp
             cfg.engine(e -> {
                 // HTTP/1.1 keep-alive, as aiohttp (h2c upgrade attempts would cost a round trip per connection)
@@ -67,6 +68,12 @@ public final class ClientSessionImpl implements ClientSession {
         return d == null ? null : Math.max(1, d.toMillis());
     }
 
+    /** What the session says it is, unless a header option says otherwise (aiohttp: {@code Python/3.x aiohttp/3.x}). */
+    static final String USER_AGENT = "aio4j/0.1 (Java " + Runtime.version().feature() + ")";
+
+    /** aiohttp's {@code max_redirects}. */
+    static final int MAX_REDIRECTS = 10;
+
     @Override
     public Response request(String method, String url, RequestOptions ro) throws IOException {
         Objects.requireNonNull(method, "method");
@@ -75,16 +82,49 @@ public final class ClientSessionImpl implements ClientSession {
         if (closed) {
             throw new IllegalStateException("Session is closed");
         }
-        HttpRequestBuilder b = new HttpRequestBuilder();
-        b.setMethod(HttpMethod.Companion.parse(method.toUpperCase(java.util.Locale.ROOT)));
-        String full = resolve(url);
-        URLParserKt.takeFrom(b.getUrl(), full);
-        for (Map.Entry<String, String> p : ro.params()) {
-            b.getUrl().getParameters().append(p.getKey(), p.getValue());
+        String m = method.toUpperCase(java.util.Locale.ROOT);
+        String u = resolve(url);
+        byte[] body = ro.body();
+        boolean params = true;
+        java.util.List<Response> history = new java.util.ArrayList<>();
+        for (;;) {
+            ResponseImpl r = send(m, u, ro, body, params);
+            int status = r.status();
+            String location = r.header("location");
+            if (!options.followRedirects() || location == null || !(status == 301 || status == 302 || status == 303
+                    || status == 307 || status == 308)) {
+                r.history(history);
+                return r;
+            }
+            r.drainAndClose(); // a small body is read, so that the connection goes back to the pool
+            history.add(r);
+            if (history.size() >= MAX_REDIRECTS) { // aiohttp: len(history) >= max_redirects
+                throw new TooManyRedirects(status, r.reason(), r.url(), history);
+            }
+            // aiohttp: 303 (but HEAD), and 301/302 after a POST, go on as a GET without the body;
+            // 307/308 repeat the method and the body
+            if (status == 303 && !m.equals("HEAD") || (status == 301 || status == 302) && m.equals("POST")) {
+                m = "GET";
+                body = null;
+            }
+            u = URI.create(r.url()).resolve(location).toString();
+            params = false; // the Location is the whole next URL
         }
+    }
+
+    private ResponseImpl send(String method, String full, RequestOptions ro, byte[] body, boolean params)
+            throws IOException {
+        HttpRequestBuilder b = new HttpRequestBuilder();
+        b.setMethod(HttpMethod.Companion.parse(method));
+        URLParserKt.takeFrom(b.getUrl(), full);
+        if (params) {
+            for (Map.Entry<String, String> p : ro.params()) {
+                b.getUrl().getParameters().append(p.getKey(), p.getValue());
+            }
+        }
+        b.getHeaders().set("User-Agent", USER_AGENT);
         options.headers().forEach((k, v) -> b.getHeaders().set(k, v));
         ro.headers().forEach((k, v) -> b.getHeaders().set(k, v));
-        byte[] body = ro.body();
         if (body != null) {
             b.setBody(new ByteArrayContent(body, ContentType.Companion.parse(ro.contentType()), null));
             b.setBodyType(null);
@@ -98,6 +138,9 @@ public final class ClientSessionImpl implements ClientSession {
         } catch (Exception | io.aio4j.CancelledError e) {
             release.run();
             throw Errors.map(e, what);
+        }
+        if (params && !ro.params().isEmpty()) {
+            what = method + " " + b.getUrl().buildString();
         }
         try {
             return new ResponseImpl(this, statement, response, what, release);

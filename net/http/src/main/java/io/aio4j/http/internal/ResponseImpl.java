@@ -217,10 +217,34 @@ public final class ResponseImpl implements Response {
         };
     }
 
+    private java.util.List<Response> history = java.util.List.of();
+
+    void history(java.util.List<Response> h) {
+        this.history = java.util.List.copyOf(h);
+    }
+
+    @Override
+    public java.util.List<Response> history() {
+        return history;
+    }
+
     @Override
     public void raiseForStatus() {
         if (status() >= 400) {
             throw new ClientResponseError(status(), reason(), url());
+        }
+    }
+
+    /** Reads a body of up to 64 KiB (so that the connection can be reused), then closes. */
+    void drainAndClose() {
+        try {
+            if (expectedLength >= 0 && expectedLength <= 64 * 1024) {
+                bytes();
+            }
+        } catch (IOException | RuntimeException e) {
+            // closing anyway
+        } finally {
+            close();
         }
     }
 
@@ -232,6 +256,13 @@ public final class ResponseImpl implements Response {
         closed = true;
         try {
             Suspend.<Unit>call(k -> statement.cleanup(response, null, k));
+        } catch (Exception | io.aio4j.CancelledError e) {
+            // the body's own failure (already raised to whoever read it), or a connection that went away:
+            // closing succeeds anyway, unless this task itself is being cancelled
+            if (e instanceof io.aio4j.CancelledError c && io.aio4j.Aio.currentTask() != null
+                    && io.aio4j.Aio.currentTask().cancelling() > 0) {
+                throw c;
+            }
         } finally {
             onClose.run();
         }
