@@ -182,4 +182,42 @@ class ClientIntegrityTest {
             assertEquals(1, srv.connections.get(), "redirects reuse the kept-alive connection");
         }
     }
+
+    private static byte[] compress(String how, byte[] data) throws IOException {
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        try (java.io.OutputStream z = how.equals("gzip") ? new java.util.zip.GZIPOutputStream(out)
+                : new java.util.zip.DeflaterOutputStream(out)) {
+            z.write(data);
+        }
+        return out.toByteArray();
+    }
+
+    @Test
+    void compressedBodiesAreAskedForAndDecodedAndACutOneIsAPayloadError() throws Exception {
+        byte[] text = "hello, compressed world\n".repeat(2000).getBytes(US_ASCII);
+        try (RawHttpServer srv = new RawHttpServer((req, out) -> {
+            boolean asked = req.toLowerCase(java.util.Locale.ROOT).contains("accept-encoding: gzip, deflate");
+            String how = req.contains("/gzip") ? "gzip" : "deflate";
+            byte[] body = compress(how, text);
+            if (req.contains("/cut")) {
+                body = java.util.Arrays.copyOf(body, body.length / 2);
+            }
+            out.write(head("200 OK", "Content-Encoding: " + how, "Content-Length: " + body.length,
+                    "X-Asked: " + asked));
+            out.write(body);
+            return true;
+        }); ClientSession session = Http.session()) {
+            Aio.run(() -> {
+                for (String how : new String[] {"gzip", "deflate"}) {
+                    try (Response r = session.get(srv.url("/" + how))) {
+                        assertEquals("true", r.header("X-Asked"));
+                        assertEquals(new String(text, US_ASCII), r.text(), how);
+                    }
+                }
+                try (Response r = session.get(srv.url("/gzip/cut"))) {
+                    assertThrows(ClientPayloadError.class, r::bytes);
+                }
+            });
+        }
+    }
 }

@@ -123,6 +123,7 @@ public final class ClientSessionImpl implements ClientSession {
             }
         }
         b.getHeaders().set("User-Agent", USER_AGENT);
+        b.getHeaders().set("Accept-Encoding", "gzip, deflate"); // aiohttp's default; the body is decoded
         options.headers().forEach((k, v) -> b.getHeaders().set(k, v));
         ro.headers().forEach((k, v) -> b.getHeaders().set(k, v));
         if (body != null) {

@@ -108,7 +108,77 @@ public final class ResponseImpl implements Response {
     }
 
     /** Up to {@code max} bytes of the body as they arrive; null at its end. */
+    /** The decoded body for {@code Content-Encoding: gzip / deflate}, made on first read; else null. */
+    private java.io.InputStream decoded;
+    private boolean decodedEnd;
+
+    /**
+     * Up to {@code max} bytes of the body as the server meant it: decoded when it came gzip- or
+     * deflate-compressed (the session asks for that, as aiohttp does); null at its end.
+     */
     private byte[] readChunk(int max) throws IOException {
+        String enc = header("content-encoding");
+        if (enc == null || enc.equalsIgnoreCase("identity")) {
+            return readRaw(max);
+        }
+        if (decodedEnd) {
+            return null;
+        }
+        if (decoded == null) {
+            java.io.InputStream raw = new java.io.InputStream() {
+                private byte[] pending = new byte[0];
+                private int at;
+
+                @Override
+                public int read() throws IOException {
+                    byte[] one = new byte[1];
+                    return read(one, 0, 1) < 0 ? -1 : one[0] & 0xff;
+                }
+
+                @Override
+                public int read(byte[] b, int off, int len) throws IOException {
+                    while (at == pending.length) {
+                        byte[] next = readRaw(64 * 1024); // an await: the task parks, the loop goes on
+                        if (next == null) {
+                            return -1;
+                        }
+                        pending = next;
+                        at = 0;
+                    }
+                    int n = Math.min(len, pending.length - at);
+                    System.arraycopy(pending, at, b, off, n);
+                    at += n;
+                    return n;
+                }
+            };
+            try {
+                decoded = switch (enc.trim().toLowerCase(Locale.ROOT)) {
+                    case "gzip", "x-gzip" -> new java.util.zip.GZIPInputStream(raw, 64 * 1024);
+                    case "deflate" -> new java.util.zip.InflaterInputStream(raw);
+                    default -> throw new ClientPayloadError(what + ": cannot decode Content-Encoding: " + enc);
+                };
+            } catch (java.util.zip.ZipException e) {
+                throw new ClientPayloadError(what + ": cannot decode Content-Encoding: " + enc + ": " + e.getMessage(), e);
+            }
+        }
+        byte[] buf = new byte[max];
+        int n;
+        try {
+            n = decoded.read(buf);
+        } catch (ClientPayloadError e) {
+            throw e;
+        } catch (java.util.zip.ZipException | java.io.EOFException e) {
+            throw new ClientPayloadError(what + ": cannot decode Content-Encoding: " + enc + ": " + e.getMessage(), e);
+        }
+        if (n < 0) {
+            decodedEnd = true;
+            return null;
+        }
+        return Arrays.copyOf(buf, n);
+    }
+
+    /** Up to {@code max} bytes of the body as they arrive (still encoded); null at its end. */
+    private byte[] readRaw(int max) throws IOException {
         ByteReadChannel ch = channel();
         byte[] buf = new byte[max];
         int n;
