@@ -45,13 +45,37 @@ public sealed interface Response extends AutoCloseable permits ResponseImpl {
      */
     byte[] bytes() throws IOException;
 
-    /** The body as text, in the response's charset (UTF-8 by default). @apiNote asyncio: {@code await response.text()} */
+    /**
+     * The body as text, in the charset its {@code Content-Type} names; without one, UTF-8 for JSON,
+     * else UTF-8 if the bytes are valid UTF-8 and windows-1252 otherwise (aiohttp detects the charset).
+     *
+     * @apiNote asyncio: {@code await response.text()}
+     */
     String text() throws IOException;
 
-    /** The body parsed as JSON. @apiNote asyncio: {@code await response.json()} */
+    /**
+     * The body parsed as JSON.
+     *
+     * @apiNote asyncio: {@code await response.json()}
+     * @throws ContentTypeError if the {@code Content-Type} is not {@code application/json} (or a
+     *     {@code +json} type), as aiohttp; {@link #json(String)} with null skips the check
+     */
     JsonNode json() throws IOException;
 
-    /** The body parsed as JSON into {@code type} (Jackson). @apiNote asyncio: {@code await response.json()} */
+    /**
+     * The body parsed as JSON if the {@code Content-Type} contains {@code expectedContentType}; null
+     * parses whatever the type: {@code r.json((String) null)}.
+     *
+     * @apiNote asyncio: {@code await response.json(content_type=...)}
+     * @throws ContentTypeError if the content type is not the expected one
+     */
+    JsonNode json(String expectedContentType) throws IOException;
+
+    /**
+     * The body parsed as JSON into {@code type} (Jackson), with {@link #json()}'s content-type check.
+     *
+     * @apiNote asyncio: {@code await response.json()}
+     */
     <T> T json(Class<T> type) throws IOException;
 
     /**

@@ -220,4 +220,39 @@ class ClientIntegrityTest {
             });
         }
     }
+
+    @Test
+    void jsonChecksTheContentTypeAndTextFindsItsCharset() throws Exception {
+        try (RawHttpServer srv = new RawHttpServer((req, out) -> {
+            byte[] body;
+            String type;
+            if (req.contains("/html")) {
+                body = "{\"a\": 1}".getBytes(US_ASCII);
+                type = "text/html";
+            } else if (req.contains("/latin")) {
+                body = "caf\u00e9".getBytes(java.nio.charset.StandardCharsets.ISO_8859_1); // not UTF-8
+                type = "text/plain";
+            } else {
+                body = "{\"a\": \"caf\u00e9\"}".getBytes(java.nio.charset.StandardCharsets.UTF_8);
+                type = "application/vnd.api+json";
+            }
+            out.write(head("200 OK", "Content-Type: " + type, "Content-Length: " + body.length));
+            out.write(body);
+            return true;
+        }); ClientSession session = Http.session()) {
+            Aio.run(() -> {
+                try (Response r = session.get(srv.url("/html"))) {
+                    ContentTypeError e = assertThrows(ContentTypeError.class, r::json);
+                    assertTrue(e.getMessage().contains("Attempt to decode JSON with unexpected mimetype: text/html"), e.getMessage());
+                    assertEquals(1, r.json((String) null).get("a").asInt()); // aiohttp: json(content_type=None)
+                }
+                try (Response r = session.get(srv.url("/json"))) {
+                    assertEquals("caf\u00e9", r.json().get("a").asText()); // +json is JSON, and JSON is UTF-8
+                }
+                try (Response r = session.get(srv.url("/latin"))) {
+                    assertEquals("caf\u00e9", r.text()); // no charset, not UTF-8: windows-1252
+                }
+            });
+        }
+    }
 }

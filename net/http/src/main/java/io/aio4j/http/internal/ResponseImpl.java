@@ -223,7 +223,30 @@ public final class ResponseImpl implements Response {
 
     @Override
     public String text() throws IOException {
-        return new String(bytes(), charset());
+        byte[] b = bytes();
+        Charset named = charset();
+        if (named != null) {
+            return new String(b, named);
+        }
+        try { // no charset named: UTF-8 if it is UTF-8, else windows-1252 (aiohttp: charset detection)
+            return StandardCharsets.UTF_8.newDecoder().decode(java.nio.ByteBuffer.wrap(b)).toString();
+        } catch (java.nio.charset.CharacterCodingException e) {
+            return new String(b, Charset.forName("windows-1252"));
+        }
+    }
+
+    private static final java.util.regex.Pattern JSON_TYPE = java.util.regex.Pattern.compile("^application/(?:[\\w.+-]+?\\+)?json");
+
+    private void checkJson(String expected) {
+        if (expected == null) {
+            return;
+        }
+        String ct = header("content-type") == null ? "" : header("content-type").toLowerCase(Locale.ROOT);
+        boolean ok = expected.equals("application/json") ? JSON_TYPE.matcher(ct).find() : ct.contains(expected);
+        if (!ok) {
+            throw new io.aio4j.http.ContentTypeError(status(),
+                    "Attempt to decode JSON with unexpected mimetype: " + ct, url());
+        }
     }
 
     private Charset charset() {
@@ -240,16 +263,24 @@ public final class ResponseImpl implements Response {
                 }
             }
         }
-        return StandardCharsets.UTF_8;
+        String t = ct == null ? "" : ct.toLowerCase(Locale.ROOT);
+        return JSON_TYPE.matcher(t).find() ? StandardCharsets.UTF_8 : null; // JSON is UTF-8; else detect
     }
 
     @Override
     public JsonNode json() throws IOException {
+        return json("application/json");
+    }
+
+    @Override
+    public JsonNode json(String expectedContentType) throws IOException {
+        checkJson(expectedContentType);
         return Json.MAPPER.readTree(bytes());
     }
 
     @Override
     public <T> T json(Class<T> type) throws IOException {
+        checkJson("application/json");
         return Json.MAPPER.readValue(bytes(), type);
     }
 
