@@ -54,6 +54,14 @@ public sealed interface WebSocket extends AutoCloseable, Iterable<Message> permi
     /** The close code once closed, else -1. @apiNote asyncio: {@code ws.close_code} */
     int closeCode();
 
+    /**
+     * The HTTP request that opened the connection (on a server's connection, what the client asked
+     * for; on a client's, what it sent).
+     *
+     * @apiNote asyncio: the websockets library's {@code websocket.request}
+     */
+    HandshakeRequest request();
+
     /** The close reason once closed, else null. @apiNote asyncio: {@code ws.close_reason} */
     String closeReason();
 }

@@ -40,6 +40,18 @@ public final class WebSockets {
      * @apiNote asyncio: {@code await websockets.serve(handler, host, port)}
      */
     public static WebSocketServer serve(WebSocketHandler handler, String host, int port) throws IOException {
-        return WebSocketServerImpl.start(handler, host, port);
+        return serve(handler, host, port, ServeOptions.defaults());
+    }
+
+    /**
+     * {@link #serve(WebSocketHandler, String, int)} with options. A plain HTTP request (no WebSocket
+     * upgrade) is answered {@code 426 Upgrade Required}, as the websockets library does.
+     *
+     * @apiNote asyncio: {@code await websockets.serve(handler, host, port, max_size=...)}
+     */
+    public static WebSocketServer serve(WebSocketHandler handler, String host, int port, ServeOptions options)
+            throws IOException {
+        return WebSocketServerImpl.start(java.util.Objects.requireNonNull(handler, "handler"), host, port,
+                java.util.Objects.requireNonNull(options, "options"));
     }
 }

@@ -215,4 +215,56 @@ class WebSocketTest {
             server.close();
         });
     }
+
+    @Test
+    void aMessageOverMaxSizeClosesWith1009AndTheHandlerSeesConnectionClosed() throws Exception {
+        List<String> reported = java.util.Collections.synchronizedList(new ArrayList<>());
+        io.aio4j.Config config = io.aio4j.Config.defaults().withExceptionHandler((m, e) -> reported.add(m));
+        Aio.run(config, () -> {
+            WebSocketServer server = WebSockets.serve(WebSocketTest::echo, "127.0.0.1", 0,
+                    ServeOptions.defaults().withMaxSize(1000));
+            WebSocket ws = WebSockets.connect("ws://127.0.0.1:" + server.port() + "/");
+            ws.send("small");
+            assertEquals("echo: small", ws.recv().text());
+            ws.send("x".repeat(2000));
+            ConnectionClosed e = assertThrows(ConnectionClosed.class, ws::recv);
+            assertEquals(1009, e.code()); // websockets: 1009 (message too big)
+            ws.close();
+            server.close();
+        });
+        assertEquals(List.of(), reported, "a message over max_size is not an unhandled error");
+    }
+
+    @Test
+    void thePlainHttpRequestGets426AndTheHandlerSeesThePathAndHeaders() throws Exception {
+        Aio.run(() -> {
+            WebSocketServer server = WebSockets.serve(ws -> {
+                ws.send(ws.request().path() + " " + ws.request().header("X-Room"));
+                ws.close();
+            }, "127.0.0.1", 0);
+            String status = Aio.toThread(() -> {
+                try (java.net.Socket s = new java.net.Socket("127.0.0.1", server.port())) {
+                    s.getOutputStream().write("GET / HTTP/1.1\r\nHost: x\r\n\r\n".getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+                    return new java.io.BufferedReader(new java.io.InputStreamReader(s.getInputStream())).readLine();
+                }
+            });
+            assertEquals("HTTP/1.1 426 Upgrade Required", status); // websockets: 426 for a plain GET
+            String got = Aio.toThread(() -> {
+                java.util.concurrent.CompletableFuture<String> f = new java.util.concurrent.CompletableFuture<>();
+                java.net.http.HttpClient.newHttpClient().newWebSocketBuilder().header("X-Room", "42")
+                        .buildAsync(java.net.URI.create("ws://127.0.0.1:" + server.port() + "/chat?room=1"),
+                                new java.net.http.WebSocket.Listener() {
+                                    @Override
+                                    public java.util.concurrent.CompletionStage<?> onText(java.net.http.WebSocket w,
+                                            CharSequence data, boolean last) {
+                                        f.complete(data.toString());
+                                        return null;
+                                    }
+                                }).join();
+                return f.get(10, java.util.concurrent.TimeUnit.SECONDS);
+            });
+            assertEquals("/chat?room=1 42", got);
+            server.close();
+        });
+    }
 }

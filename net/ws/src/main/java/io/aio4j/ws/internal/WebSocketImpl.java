@@ -28,8 +28,16 @@ public final class WebSocketImpl implements WebSocket {
     private final DefaultWebSocketSession session;
     private volatile CloseReason closed;
 
-    WebSocketImpl(DefaultWebSocketSession session) {
+    private final io.aio4j.ws.HandshakeRequest request;
+
+    WebSocketImpl(DefaultWebSocketSession session, io.aio4j.ws.HandshakeRequest request) {
         this.session = session;
+        this.request = request;
+    }
+
+    @Override
+    public io.aio4j.ws.HandshakeRequest request() {
+        return request;
     }
 
     private static synchronized HttpClient client() {
@@ -63,7 +71,11 @@ public final class WebSocketImpl implements WebSocket {
             }
             throw e;
         }
-        return new WebSocketImpl(s);
+        java.net.URI u = java.net.URI.create(uri);
+        String path = (u.getRawPath() == null || u.getRawPath().isEmpty() ? "/" : u.getRawPath())
+                + (u.getRawQuery() == null ? "" : "?" + u.getRawQuery());
+        return new WebSocketImpl(s, new io.aio4j.ws.HandshakeRequest(path, java.util.Map.of("host", java.util.List.of(
+                u.getHost() + (u.getPort() < 0 ? "" : ":" + u.getPort())))));
     }
 
     @Override

@@ -47,10 +47,10 @@ public final class WebSocketServerImpl implements WebSocketServer {
     }
 
     private static final String GUID = "258EAFA5-E914-47DA-95CA-C5AB0DC85B11";
-    private static final long MAX_FRAME = 1 << 20;
 
     private final EventLoopImpl loop;
     private final WebSocketHandler handler;
+    private final io.aio4j.ws.ServeOptions options;
     private final ServerSocket server;
     private final int port;
     private final TaskImpl<Void> accepting;
@@ -60,8 +60,10 @@ public final class WebSocketServerImpl implements WebSocketServer {
     private int active;
     private final ArrayDeque<Waiter> closedWaiters = new ArrayDeque<>();
 
-    private WebSocketServerImpl(EventLoopImpl loop, WebSocketHandler handler, ServerSocket server) {
+    private WebSocketServerImpl(EventLoopImpl loop, WebSocketHandler handler, ServerSocket server,
+            io.aio4j.ws.ServeOptions options) {
         this.loop = loop;
+        this.options = options;
         this.handler = handler;
         this.server = server;
         this.port = SocketsKt.getPort(server);
@@ -69,12 +71,13 @@ public final class WebSocketServerImpl implements WebSocketServer {
         loop.handle().track(this, "a WebSocket server on port " + port);
     }
 
-    public static WebSocketServerImpl start(WebSocketHandler handler, String host, int port) throws IOException {
+    public static WebSocketServerImpl start(WebSocketHandler handler, String host, int port, io.aio4j.ws.ServeOptions o)
+            throws IOException {
         EventLoopImpl loop = EventLoopImpl.current("WebSockets.serve");
         String h = host == null || host.isEmpty() ? "0.0.0.0" : host;
         io.ktor.network.sockets.TcpSocketBuilder tcp = io.ktor.network.sockets.BuildersKt.aSocket(selector()).tcp();
-        ServerSocket s = Suspend.call(k -> tcp.bind(h, port, o -> Unit.INSTANCE, k));
-        return new WebSocketServerImpl(loop, handler, s);
+        ServerSocket s = Suspend.call(k -> tcp.bind(h, port, opts -> Unit.INSTANCE, k));
+        return new WebSocketServerImpl(loop, handler, s, o);
     }
 
     private Void accept() {
@@ -113,20 +116,26 @@ public final class WebSocketServerImpl implements WebSocketServer {
     private void serve(Socket s) throws Exception {
         ByteReadChannel in = SocketsKt.openReadChannel(s);
         ByteWriteChannel out = SocketsKt.openWriteChannel(s, false);
-        String key = readUpgradeRequest(in);
-        if (key == null) {
-            writeAll(out, "HTTP/1.1 400 Bad Request\r\nContent-Length: 0\r\nConnection: close\r\n\r\n");
+        Handshake hs = readUpgradeRequest(in);
+        if (hs == null || hs.key == null) {
+            // websockets: a request that is not a WebSocket upgrade is told to upgrade (426); junk is a 400
+            String body = hs == null ? "Failed to open a WebSocket connection: invalid HTTP request.\n"
+                    : "Failed to open a WebSocket connection: missing Upgrade: websocket or Sec-WebSocket-Key.\n";
+            writeAll(out, (hs == null ? "HTTP/1.1 400 Bad Request\r\n" : "HTTP/1.1 426 Upgrade Required\r\nUpgrade: websocket\r\n")
+                    + "Content-Type: text/plain; charset=utf-8\r\nContent-Length: " + body.length()
+                    + "\r\nConnection: close\r\n\r\n" + body);
             s.close();
             return;
         }
+        String key = hs.key;
         writeAll(out, "HTTP/1.1 101 Switching Protocols\r\nUpgrade: websocket\r\nConnection: Upgrade\r\n"
                 + "Sec-WebSocket-Accept: " + accept(key) + "\r\n\r\n");
-        WebSocketSession raw = RawWebSocketJvmKt.RawWebSocket(in, out, MAX_FRAME, false,
+        WebSocketSession raw = RawWebSocketJvmKt.RawWebSocket(in, out, options.maxSize(), false,
                 Dispatchers.getIO().plus(JobKt.Job(null)), new io.ktor.websocket.WebSocketChannelsConfig());
         DefaultWebSocketSession session = DefaultWebSocketSessionKt.DefaultWebSocketSession(raw, 0, 15_000,
                 new io.ktor.websocket.WebSocketChannelsConfig());
         session.start(List.of());
-        WebSocketImpl ws = new WebSocketImpl(session);
+        WebSocketImpl ws = new WebSocketImpl(session, new io.aio4j.ws.HandshakeRequest(hs.path, hs.headers));
         synchronized (this) {
             connections.add(ws);
         }
@@ -137,7 +146,10 @@ public final class WebSocketServerImpl implements WebSocketServer {
             ws.close(1001, "going away");
             throw e;
         } catch (Throwable e) {
-            if (!(e instanceof io.aio4j.ws.ConnectionClosed)) {
+            // a ConnectionClosed (raised by recv, or by message iteration wrapped in UncheckedIOException)
+            // is the connection ending, not the handler failing
+            if (!(e instanceof io.aio4j.ws.ConnectionClosed)
+                    && !(e instanceof java.io.UncheckedIOException u && u.getCause() instanceof io.aio4j.ws.ConnectionClosed)) {
                 loop.handle().report("Unhandled exception in the WebSocket handler", e);
                 ws.close(1011, "internal error");
             }
@@ -149,12 +161,19 @@ public final class WebSocketServerImpl implements WebSocketServer {
         }
     }
 
-    /** Reads the HTTP request head; returns its Sec-WebSocket-Key if it is a WebSocket upgrade. */
-    private static String readUpgradeRequest(ByteReadChannel in) {
+    /** An upgrade request's path, headers and key (null unless it asks for a WebSocket upgrade). */
+    private record Handshake(String path, java.util.Map<String, List<String>> headers, String key) {
+    }
+
+    /** Reads the HTTP request head; null if it is not an HTTP GET at all. */
+    private static Handshake readUpgradeRequest(ByteReadChannel in) {
         String requestLine = Suspend.call(k -> ByteReadChannelOperationsKt.readUTF8Line(in, 8192, k));
         if (requestLine == null || !requestLine.startsWith("GET ")) {
             return null;
         }
+        String[] parts = requestLine.split(" ");
+        String path = parts.length > 1 ? parts[1] : "/";
+        java.util.Map<String, List<String>> headers = new java.util.LinkedHashMap<>();
         String key = null;
         boolean upgrade = false;
         for (int i = 0; i < 100; i++) {
@@ -168,13 +187,14 @@ public final class WebSocketServerImpl implements WebSocketServer {
             }
             String name = line.substring(0, colon).trim().toLowerCase(Locale.ROOT);
             String value = line.substring(colon + 1).trim();
+            headers.computeIfAbsent(name, n -> new java.util.ArrayList<>()).add(value);
             if (name.equals("sec-websocket-key")) {
                 key = value;
             } else if (name.equals("upgrade") && value.equalsIgnoreCase("websocket")) {
                 upgrade = true;
             }
         }
-        return upgrade ? key : null;
+        return new Handshake(path, headers, upgrade ? key : null);
     }
 
     private static String accept(String key) throws Exception {
