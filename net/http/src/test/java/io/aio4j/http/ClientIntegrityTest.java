@@ -255,4 +255,20 @@ class ClientIntegrityTest {
             });
         }
     }
+
+    @Test
+    void aTls13OnlyServerIsReachableAndAPrivateCaIsTrustedPerSession() throws Exception {
+        var cert = io.aio4j.testkit.TestCertificates.custom("dns:localhost,ip:127.0.0.1");
+        try (RawHttpServer srv = new RawHttpServer(cert.server(), new String[] {"TLSv1.3"}, (req, out) -> {
+            out.write(head("200 OK", "Content-Length: 2"));
+            out.write("ok".getBytes(US_ASCII));
+            return false;
+        }); ClientSession session = Http.session(SessionOptions.defaults().withSslContext(cert.client()))) {
+            Aio.run(() -> {
+                try (Response r = session.get("https://127.0.0.1:" + srv.port() + "/")) {
+                    assertEquals("ok", r.text());
+                }
+            });
+        }
+    }
 }

@@ -29,8 +29,16 @@ final class RawHttpServer implements AutoCloseable {
     }
 
     RawHttpServer(SSLContext tls, Reply reply) throws IOException {
+        this(tls, null, reply);
+    }
+
+    /** A TLS server that speaks only {@code protocols} (e.g. "TLSv1.3"). */
+    RawHttpServer(SSLContext tls, String[] protocols, Reply reply) throws IOException {
         ss = tls == null ? new ServerSocket(0, 50, InetAddress.getLoopbackAddress())
                 : tls.getServerSocketFactory().createServerSocket(0, 50, InetAddress.getLoopbackAddress());
+        if (protocols != null) {
+            ((javax.net.ssl.SSLServerSocket) ss).setEnabledProtocols(protocols);
+        }
         Thread.ofPlatform().daemon().name("raw-http").start(() -> {
             while (!ss.isClosed()) {
                 Socket s;
