@@ -145,7 +145,11 @@ public final class Aio {
      * @throws IllegalArgumentException if {@code seconds} is NaN
      */
     public static void sleep(double seconds) {
-        TaskCore.current("Aio.sleep").sleep(Time.secondsToNanos(seconds, "Aio.sleep's delay"));
+        long nanos = Time.secondsToNanos(seconds, "Aio.sleep's delay");
+        if (seconds > 0 && nanos < Time.FOREVER_NANOS && nanos < seconds * 1e9) {
+            nanos++; // a positive sleep always reaches its deadline, also below a nanosecond (virtual clock)
+        }
+        TaskCore.current("Aio.sleep").sleep(nanos);
     }
 
     // ---- tasks -----------------------------------------------------------------------------------
@@ -379,7 +383,8 @@ public final class Aio {
         Objects.requireNonNull(body, "body");
         long delay = delaySeconds == Double.POSITIVE_INFINITY ? Time.FOREVER_NANOS
                 : seconds(delaySeconds, "Aio.timeout's delay");
-        return TimeoutImpl.run(TimeoutImpl.deadlineIn(delay), "Aio.timeout(" + delaySeconds + ")", body);
+        return TimeoutImpl.run(TimeoutImpl.deadlineIn(delay),
+                delay == Time.FOREVER_NANOS ? Double.NaN : TimeoutImpl.whenIn(delaySeconds), "Aio.timeout(" + delaySeconds + ")", body);
     }
 
     /**
@@ -409,7 +414,7 @@ public final class Aio {
      */
     public static <T> T timeoutAt(double when, Timeout.Body<T> body) {
         Objects.requireNonNull(body, "body");
-        return TimeoutImpl.run(TimeoutImpl.deadlineAt(when, "Aio.timeoutAt's when"), "Aio.timeoutAt(" + when + ")", body);
+        return TimeoutImpl.run(TimeoutImpl.deadlineAt(when, "Aio.timeoutAt's when"), when, "Aio.timeoutAt(" + when + ")", body);
     }
 
     /**

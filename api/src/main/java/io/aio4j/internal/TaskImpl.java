@@ -265,11 +265,14 @@ public final class TaskImpl<T> implements Task<T>, TaskCore.Host<T> {
 
     @Override
     public boolean cancel() {
-        return core.cancel(null);
+        return cancel((String) null);
     }
 
     @Override
     public boolean cancel(String message) {
+        if (outcome() == EXCEPTION) {
+            markRetrieved(); // asyncio: cancel() clears _log_traceback first, so a failed task cancelled in cleanup is quiet
+        }
         return core.cancel(message);
     }
 
@@ -461,10 +464,10 @@ public final class TaskImpl<T> implements Task<T>, TaskCore.Host<T> {
     @Override
     public String toString() {
         return switch (outcome()) {
-            case RESULT -> "<Task finished name='" + name() + "' result=" + value() + ">";
+            case RESULT -> "<Task finished name='" + name() + "' result=" + Repr.of(value()) + ">";
             case EXCEPTION -> "<Task finished name='" + name() + "' exception=" + error() + ">";
             case CANCELLED -> "<Task cancelled name='" + name() + "'>";
-            default -> "<Task pending name='" + name() + "'>";
+            default -> "<Task " + (cancelling() > 0 ? "cancelling" : "pending") + " name='" + name() + "'>";
         };
     }
 }

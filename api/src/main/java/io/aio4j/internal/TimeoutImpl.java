@@ -24,6 +24,8 @@ public final class TimeoutImpl implements Timeout {
     private final String label;
     private State state = State.CREATED;
     private long whenNanos; // Forever.NEVER: no deadline
+    /** The deadline exactly as the caller gave it, in loop seconds (asyncio's when()), or NaN. */
+    private double whenExact = Double.NaN;
     private Handle handle;
     private TaskImpl<?> task;
     private int cancelling;
@@ -39,8 +41,17 @@ public final class TimeoutImpl implements Timeout {
      * {@code Forever.NEVER}: none); {@code label} names the call in messages, e.g. "Aio.timeout(PT1S)".
      */
     public static <T> T run(long whenNanos, String label, Timeout.Body<T> body) {
+        return run(whenNanos, Double.NaN, label, body);
+    }
+
+    /**
+     * {@link #run(long, String, Timeout.Body)} with the deadline as the caller gave it in loop seconds
+     * ({@code when()} returns exactly that float, as asyncio's does), or NaN to derive it.
+     */
+    public static <T> T run(long whenNanos, double whenExact, String label, Timeout.Body<T> body) {
         TaskImpl<?> task = TaskImpl.current(label);
         TimeoutImpl t = new TimeoutImpl(task.bridgeLoop(), whenNanos, label);
+        t.whenExact = whenExact;
         t.enter(task);
         T result;
         try {
@@ -50,6 +61,12 @@ public final class TimeoutImpl implements Timeout {
         }
         t.exitWith(null);
         return result;
+    }
+
+    /** asyncio's {@code loop.time() + delay}: the float a relative timeout's when() returns. */
+    public static double whenIn(double delaySeconds) {
+        LoopHandle loop = TaskImpl.current("a timeout").bridgeLoop();
+        return loop.nanoTime() / 1e9 + delaySeconds;
     }
 
     /** A deadline {@code delayNanos} from now (saturated), or none for {@link Time#FOREVER_NANOS}. */
@@ -74,6 +91,9 @@ public final class TimeoutImpl implements Timeout {
 
     @Override
     public synchronized double when() {
+        if (!Double.isNaN(whenExact)) {
+            return whenExact;
+        }
         return whenNanos == Forever.NEVER ? Double.POSITIVE_INFINITY : whenNanos / 1e9;
     }
 
@@ -87,6 +107,7 @@ public final class TimeoutImpl implements Timeout {
             throw new IllegalStateException("Cannot change state of " + state.text + " Timeout");
         }
         schedule(at);
+        whenExact = when; // asyncio: reschedule(t.when()) changes nothing, and when() is what was given
     }
 
     private void schedule(long at) {

@@ -274,9 +274,11 @@ public sealed class Queue<T> permits PriorityQueue, LifoQueue {
 
     @Override
     public synchronized String toString() {
-        return "<" + getClass().getSimpleName() + " maxsize=" + maxsize + " qsize=" + items.size()
-                + (getters.isEmpty() ? "" : " getters[" + getters.size() + "]")
-                + (putters.isEmpty() ? "" : " putters[" + putters.size() + "]")
+        // asyncio's Queue._format: maxsize, _queue (if any), _getters[n], _putters[n], tasks
+        return "<" + getClass().getSimpleName() + " maxsize=" + Math.max(0, maxsize)
+                + (items.size() == 0 ? "" : " _queue=" + io.aio4j.internal.Repr.of(items.snapshot()))
+                + (getters.isEmpty() ? "" : " _getters[" + getters.size() + "]")
+                + (putters.isEmpty() ? "" : " _putters[" + putters.size() + "]")
                 + (unfinished == 0 ? "" : " tasks=" + unfinished) + (shutdown ? " shutdown" : "") + ">";
     }
 

@@ -11,6 +11,9 @@ interface Storage<T> {
 
     int size();
 
+    /** The items in the storage's own order (asyncio's {@code list(queue._queue)}). */
+    java.util.List<T> snapshot();
+
     static <T> Storage<T> fifo() {
         ArrayDeque<T> d = new ArrayDeque<>();
         return new Storage<>() {
@@ -24,6 +27,10 @@ interface Storage<T> {
 
             public int size() {
                 return d.size();
+            }
+
+            public java.util.List<T> snapshot() {
+                return new java.util.ArrayList<>(d);
             }
         };
     }
@@ -42,6 +49,10 @@ interface Storage<T> {
             public int size() {
                 return d.size();
             }
+
+            public java.util.List<T> snapshot() {
+                return new java.util.ArrayList<>(d);
+            }
         };
     }
 
@@ -58,6 +69,10 @@ interface Storage<T> {
 
             public int size() {
                 return heap.size();
+            }
+
+            public java.util.List<T> snapshot() {
+                return new java.util.ArrayList<>(heap);
             }
         };
     }

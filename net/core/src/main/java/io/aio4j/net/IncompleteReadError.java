@@ -12,7 +12,7 @@ import java.io.EOFException;
 public final class IncompleteReadError extends EOFException {
     private static final long serialVersionUID = 1L;
 
-    private final transient byte[] partial;
+    private final byte[] partial; // serialized with the error: partial() survives a round trip
     private final long expected;
 
     /**
@@ -20,7 +20,7 @@ public final class IncompleteReadError extends EOFException {
      * @param expected how many were expected, or -1 when reading up to a separator
      */
     public IncompleteReadError(byte[] partial, long expected) {
-        super(partial.length + " bytes read on a total of " + (expected < 0 ? "None" : String.valueOf(expected))
+        super(partial.length + " bytes read on a total of " + (expected < 0 ? "undefined" : String.valueOf(expected))
                 + " expected bytes");
         this.partial = partial.clone();
         this.expected = expected;

@@ -256,4 +256,21 @@ class StreamsTest {
             c.close();
         });
     }
+
+    @org.junit.jupiter.api.Test
+    void incompleteReadErrorSurvivesSerializationAndSaysUndefinedAsAsyncio() throws Exception {
+        // asyncio: str(IncompleteReadError(b'ab', None)) == '2 bytes read on a total of undefined expected bytes'
+        IncompleteReadError e = new IncompleteReadError("ab".getBytes(UTF_8), -1);
+        assertEquals("2 bytes read on a total of undefined expected bytes", e.getMessage());
+        java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+        try (java.io.ObjectOutputStream out = new java.io.ObjectOutputStream(bytes)) {
+            out.writeObject(new IncompleteReadError("abc".getBytes(UTF_8), 5));
+        }
+        try (java.io.ObjectInputStream in = new java.io.ObjectInputStream(new java.io.ByteArrayInputStream(bytes.toByteArray()))) {
+            IncompleteReadError back = (IncompleteReadError) in.readObject();
+            assertEquals("abc", new String(back.partial(), UTF_8));
+            assertEquals(5, back.expected());
+            assertEquals("3 bytes read on a total of 5 expected bytes", back.getMessage());
+        }
+    }
 }
