@@ -568,8 +568,17 @@ public final class Aio {
      * @apiNote asyncio: {@code done, pending = await asyncio.wait(tasks, timeout=..., return_when=...)}
      * @throws IllegalArgumentException if {@code tasks} is empty
      */
-    public static <T> Done<T> wait(Collection<? extends Task<T>> tasks, ReturnWhen when, Duration timeout) {
-        return Wait.await(tasks, when, timeout == null ? Time.FOREVER_NANOS : Time.toNanos(timeout));
+    public static <T> Done<T> wait(Collection<? extends Task<? extends T>> tasks, ReturnWhen when, Duration timeout) {
+        return Wait.await(covariant(tasks), when, timeout == null ? Time.FOREVER_NANOS : Time.toNanos(timeout));
+    }
+
+    /**
+     * Tasks of several result types as tasks of their common supertype: read-only use (results,
+     * state, callbacks) is type-safe, which is all the combinators do with them.
+     */
+    @SuppressWarnings("unchecked")
+    private static <T> Collection<? extends Task<T>> covariant(Collection<? extends Task<? extends T>> tasks) {
+        return (Collection<? extends Task<T>>) (Collection<?>) tasks;
     }
 
     /**
@@ -577,7 +586,7 @@ public final class Aio {
      *
      * @apiNote asyncio: {@code await asyncio.wait(tasks, return_when=when)}
      */
-    public static <T> Done<T> wait(Collection<? extends Task<T>> tasks, ReturnWhen when) {
+    public static <T> Done<T> wait(Collection<? extends Task<? extends T>> tasks, ReturnWhen when) {
         return wait(tasks, when, null);
     }
 
@@ -586,7 +595,7 @@ public final class Aio {
      *
      * @apiNote asyncio: {@code await asyncio.wait(tasks)}
      */
-    public static <T> Done<T> wait(Collection<? extends Task<T>> tasks) {
+    public static <T> Done<T> wait(Collection<? extends Task<? extends T>> tasks) {
         return wait(tasks, ReturnWhen.ALL_COMPLETED, null);
     }
 
@@ -605,8 +614,8 @@ public final class Aio {
      *
      * @apiNote asyncio: {@code for t in asyncio.as_completed(tasks)} (3.13: yields the tasks)
      */
-    public static <T> Iterable<Task<T>> asCompleted(Collection<? extends Task<T>> tasks) {
-        return new AsCompleted<>(tasks, Time.FOREVER_NANOS, "Aio.asCompleted");
+    public static <T> Iterable<Task<T>> asCompleted(Collection<? extends Task<? extends T>> tasks) {
+        return new AsCompleted<>(covariant(tasks), Time.FOREVER_NANOS, "Aio.asCompleted");
     }
 
     /**
@@ -615,8 +624,8 @@ public final class Aio {
      *
      * @apiNote asyncio: {@code asyncio.as_completed(tasks, timeout=timeout)}
      */
-    public static <T> Iterable<Task<T>> asCompleted(Collection<? extends Task<T>> tasks, Duration timeout) {
-        return new AsCompleted<>(tasks, timeout == null ? Time.FOREVER_NANOS : Time.toNanos(timeout),
+    public static <T> Iterable<Task<T>> asCompleted(Collection<? extends Task<? extends T>> tasks, Duration timeout) {
+        return new AsCompleted<>(covariant(tasks), timeout == null ? Time.FOREVER_NANOS : Time.toNanos(timeout),
                 "Aio.asCompleted(" + timeout + ")");
     }
 

@@ -92,4 +92,24 @@ class AsyncioEdgesTest {
             getter.cancel();
         });
     }
+
+    @Test
+    void theCombinatorsTakeTasksOfMixedResultTypes() {
+        // asyncio's wait/gather/as_completed take any awaitables; Java: Collection<? extends Task<?>>
+        Aio.run(() -> {
+            Task<Void> v = Aio.createTask(() -> Aio.sleep(0));
+            Task<String> s = Aio.createTask(() -> "s");
+            List<Task<?>> both = List.of(v, s);
+            Done<Object> d = Aio.wait(both);
+            assertEquals(2, d.done().size());
+            List<Object> results = Aio.gather(List.of(v, s));
+            assertEquals(java.util.Arrays.asList(null, "s"), results);
+            int n = 0;
+            for (Task<Object> t : Aio.<Object>asCompleted(both)) {
+                t.result();
+                n++;
+            }
+            assertEquals(2, n);
+        });
+    }
 }
