@@ -273,4 +273,26 @@ class StreamsTest {
             assertEquals("3 bytes read on a total of 5 expected bytes", back.getMessage());
         }
     }
+
+    @org.junit.jupiter.api.Test
+    void aStandaloneReaderIsFedByHandAsAsyncios() {
+        // asyncio: r = StreamReader(); r.feed_data(b'line\npart'); r.feed_eof() -> b'line\n', b'part', b''
+        Aio.run(() -> {
+            StreamReaderFeed feed = StreamReaderFeed.create();
+            var waiting = Aio.createTask(() -> feed.reader().readline());
+            Aio.sleep(0);
+            Aio.getRunningLoop().callSoon(() -> feed.feedData("line\npart".getBytes(UTF_8))); // wakes the reader
+            assertEquals("line\n", new String(waiting.await(), UTF_8));
+            feed.feedEof();
+            assertEquals("part", new String(feed.reader().readline(), UTF_8));
+            assertEquals("", new String(feed.reader().readline(), UTF_8));
+            var e = org.junit.jupiter.api.Assertions.assertThrows(IllegalStateException.class,
+                    () -> feed.feedData(new byte[1]));
+            assertEquals("feed_data after feed_eof", e.getMessage());
+            StreamReaderFeed failing = StreamReaderFeed.create(10);
+            failing.setException(new java.io.IOException("bad"));
+            var io = org.junit.jupiter.api.Assertions.assertThrows(java.io.IOException.class, () -> failing.reader().read(1));
+            assertEquals("bad", io.getMessage());
+        });
+    }
 }

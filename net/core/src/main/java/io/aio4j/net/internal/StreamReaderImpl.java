@@ -99,7 +99,7 @@ public final class StreamReaderImpl implements StreamReader {
     }
 
     /** asyncio's {@code feed_data} from a byte array (pipes, TLS, the memory network). */
-    void feedLocked(byte[] data, int off, int len) {
+    public void feedLocked(byte[] data, int off, int len) {
         feedLocked(ByteBuffer.wrap(data, off, len));
     }
 
@@ -118,12 +118,12 @@ public final class StreamReaderImpl implements StreamReader {
         return paused;
     }
 
-    void feedEofLocked() {
+    public void feedEofLocked() {
         eof = true;
         wakeUpWaiterLocked();
     }
 
-    void setExceptionLocked(Throwable e) {
+    public void setExceptionLocked(Throwable e) {
         exception = e;
         wakeUpWaiterLocked();
     }
@@ -156,7 +156,7 @@ public final class StreamReaderImpl implements StreamReader {
     }
 
     /** Under the lock: whether the peer's EOF (or an error) has arrived, read or not. */
-    boolean eofReceivedLocked() {
+    public boolean eofReceivedLocked() {
         return eof || exception != null;
     }
 
