@@ -140,4 +140,22 @@ class SuspendInteropTest {
         assertEquals(Unit.INSTANCE, Suspend.<Unit>call(k -> DelayKt.delay(10, k)));
         assertEquals("x", Suspend.call(k -> "x"));
     }
+
+    @Test
+    void aCancelledSuspendCallsCauseChainHoldsNoKotlinxInternals() {
+        // asyncio: a cancelled await's CancelledError carries the message, not the machinery under it
+        Aio.run(() -> {
+            Task<Void> t = Aio.createTask(() -> {
+                Suspend.<Unit>call(k -> DelayKt.delay(60_000, k));
+            });
+            Aio.sleep(0.01);
+            t.cancel("stop");
+            CancelledError e = org.junit.jupiter.api.Assertions.assertThrows(CancelledError.class, t::await);
+            for (Throwable c = e; c != null; c = c.getCause()) {
+                org.junit.jupiter.api.Assertions.assertFalse(c instanceof java.util.concurrent.CancellationException,
+                        "kotlinx's " + c.getClass().getName() + " in the cause chain");
+            }
+            assertEquals("stop", e.getMessage());
+        });
+    }
 }

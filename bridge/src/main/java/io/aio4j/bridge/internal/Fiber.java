@@ -269,8 +269,8 @@ public abstract non-sealed class Fiber implements Continuation<Object>, Ready {
             loop.unlock();
         }
         Throwable failure = v instanceof Result.Failure f ? f.exception : null;
-        if (cancel) {
-            throw newCancelledError(message, failure);
+        if (cancel) { // this fiber's own cancellation: kotlinx's resumption of the await is engine machinery
+            throw newCancelledError(message, failure instanceof CancellationException ? null : failure);
         }
         if (failure instanceof CancellationException ce) {
             throw newCancelledError(ce.getMessage(), ce);
