@@ -5,6 +5,7 @@ module io.aio4j.api {
     // API
     requires transitive io.aio4j.bridge;
     requires static java.management; // the JMX task dump, when the runtime has it
+    requires static jdk.unsupported; // sun.misc.Signal: Ctrl-C cancels Aio.run's main task, when the runtime has it
     exports io.aio4j;
     exports io.aio4j.sync;
     exports io.aio4j.queue;

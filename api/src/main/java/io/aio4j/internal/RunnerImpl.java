@@ -32,7 +32,22 @@ public final class RunnerImpl implements Runner {
             throw new IllegalStateException("Runner is closed");
         }
         TaskImpl<T> main = TaskImpl.create(loop, null, body);
-        loop.runUntilComplete(main);
+        boolean[] interrupted = {false};
+        // asyncio's Runner: an interrupt of this thread, or the first Ctrl-C (SIGINT), cancels the main task
+        loop.loop.onInterrupt(() -> {
+            interrupted[0] = true;
+            main.cancel("interrupted");
+        });
+        Object previous = Sigint.install(main);
+        try {
+            loop.runUntilComplete(main);
+        } finally {
+            loop.loop.onInterrupt(null);
+            Sigint.restore(previous);
+            if (interrupted[0]) {
+                Thread.currentThread().interrupt(); // the caller still sees the interrupt
+            }
+        }
         return main.result();
     }
 

@@ -64,6 +64,10 @@ final class Baton {
             if (loop.owned) {
                 loop.inbox.drainInto(loop);
             }
+            Runnable onInterrupt = loop.interruptHandler;
+            if (onInterrupt != null && Thread.currentThread() == driver && Thread.interrupted()) {
+                loop.ready.items().add(new Callback(onInterrupt)); // the driver was interrupted: this iteration's
+            }
             // the selector is not thread-safe: while the driver waits in it (parallel mode), only the
             // driver touches it, and collects what its select reported once it has the lock again
             if (driverState != DRIVER_SELECTING) {

@@ -169,6 +169,14 @@ public final class Loop extends CoroutineDispatcher implements Delay, Clock.Driv
         return new TaskFiber<>(this, java.util.Objects.requireNonNull(host, "host"));
     }
 
+    /** See {@link LoopCore#onInterrupt}; read by the driver at each iteration. */
+    volatile Runnable interruptHandler;
+
+    @Override
+    public void onInterrupt(Runnable handler) {
+        interruptHandler = handler;
+    }
+
     @Override
     public Object attachment() {
         return attachment;

@@ -73,6 +73,13 @@ public interface LoopCore extends LoopHandle {
     /** The tasks of this loop whose bodies have not finished, in creation order; thread-safe. */
     List<TaskCore<?>> liveTasks();
 
+    /**
+     * What the loop does when the thread driving it ({@link #runForever()}) is interrupted: it clears
+     * the interrupt and runs {@code handler} as a callback (the api's runner cancels its main task, as
+     * asyncio's {@code Runner} does on Ctrl-C); null, the default, leaves the interrupt alone.
+     */
+    void onInterrupt(Runnable handler);
+
     /** Makes {@link #runForever()} return once the current iteration is over; thread-safe. */
     void stop();
 
