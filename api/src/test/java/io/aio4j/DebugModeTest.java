@@ -89,7 +89,7 @@ class DebugModeTest {
         List<LogRecord> slow = logged("Executing <Task");
         assertEquals(1, slow.size(), "one slow step: " + slow.stream().map(LogRecord::getMessage).toList());
         LogRecord r = slow.get(0);
-        assertTrue(r.getMessage().matches("Executing <Task finished name='slowpoke' result=null> took 0\\.\\d{3} seconds"), r.getMessage());
+        assertTrue(r.getMessage().matches("Executing <Task finished name='slowpoke' result=None> took 0\\.\\d{3} seconds"), r.getMessage());
         assertEquals(java.util.logging.Level.WARNING, r.getLevel());
         String stack = java.util.Arrays.toString(r.getThrown().getStackTrace());
         assertTrue(stack.contains("DebugModeTest.blockTheLoop"), stack);

@@ -241,6 +241,11 @@ public final class ClientSessionImpl implements ClientSession {
                 throw new java.net.SocketException(what + ": the connection failed: " + c.getMessage());
             }
             if (e instanceof IOException io) {
+                String m = String.valueOf(io.getMessage());
+                if (m.startsWith("fixed content-length") || m.startsWith("chunked transfer encoding")) {
+                    // the JDK engine's words for a body cut short, when it notices before the body is read
+                    throw new io.aio4j.http.ClientPayloadError(what + ": Response payload is not completed: " + m, io);
+                }
                 throw io;
             }
             if (e instanceof NumberFormatException) {
