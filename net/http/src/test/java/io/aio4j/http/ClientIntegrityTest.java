@@ -25,10 +25,13 @@ class ClientIntegrityTest {
             return false; // and close: 50,000 bytes short
         }); ClientSession session = Http.session()) {
             Aio.run(() -> {
-                try (Response r = session.get(srv.url("/"))) {
-                    ClientPayloadError e = assertThrows(ClientPayloadError.class, r::bytes);
-                    assertTrue(e.getMessage().contains("not completed"), e.getMessage());
-                }
+                // the error comes with the body, or with the response when the engine noticed first
+                ClientPayloadError e = assertThrows(ClientPayloadError.class, () -> {
+                    try (Response r = session.get(srv.url("/"))) {
+                        r.bytes();
+                    }
+                });
+                assertTrue(e.getMessage().contains("not completed"), e.getMessage());
             });
         }
     }
@@ -40,11 +43,11 @@ class ClientIntegrityTest {
             out.write("5\r\nhello\r\n".getBytes(US_ASCII)); // no 0-length chunk: cut
             return false;
         }); ClientSession session = Http.session()) {
-            Aio.run(() -> {
+            Aio.run(() -> assertThrows(ClientPayloadError.class, () -> {
                 try (Response r = session.get(srv.url("/"))) {
-                    assertThrows(ClientPayloadError.class, r::text);
+                    r.text();
                 }
-            });
+            }));
         }
     }
 

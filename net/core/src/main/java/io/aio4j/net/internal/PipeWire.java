@@ -215,27 +215,13 @@ abstract sealed class PipeWire extends Wire {
             if (inflight != null || closeOut) {
                 return 0;
             }
-            long total = 0;
-            for (ByteBuffer b : bufs) {
-                total += b.remaining();
-            }
-            int n = (int) Math.min(total, CHUNK);
-            if (n == 0) {
+            byte[] chunk = takeChunk(bufs, CHUNK);
+            if (chunk == null) {
                 return 0;
-            }
-            byte[] chunk = new byte[n];
-            int at = 0;
-            for (ByteBuffer b : bufs) {
-                int k = Math.min(b.remaining(), n - at);
-                b.get(chunk, at, k);
-                at += k;
-                if (at == n) {
-                    break;
-                }
             }
             inflight = chunk;
             LockSupport.unpark(pump);
-            return n;
+            return chunk.length;
         }
 
         @Override

@@ -63,6 +63,32 @@ public abstract class Wire {
         return e;
     }
 
+    /**
+     * For a wire that hands its bytes to a pump one chunk at a time: takes up to {@code max} bytes off
+     * {@code bufs} (advancing them) into a new array, or returns null when they hold nothing.
+     */
+    protected static byte[] takeChunk(ByteBuffer[] bufs, int max) {
+        long total = 0;
+        for (ByteBuffer b : bufs) {
+            total += b.remaining();
+        }
+        int n = (int) Math.min(total, max);
+        if (n == 0) {
+            return null;
+        }
+        byte[] chunk = new byte[n];
+        int at = 0;
+        for (ByteBuffer b : bufs) {
+            int k = Math.min(b.remaining(), n - at);
+            b.get(chunk, at, k);
+            at += k;
+            if (at == n) {
+                break;
+            }
+        }
+        return chunk;
+    }
+
     /** Sends what the wire takes of {@code bufs} now, without blocking; returns how many bytes it took. */
     public abstract long write(ByteBuffer[] bufs) throws IOException;
 

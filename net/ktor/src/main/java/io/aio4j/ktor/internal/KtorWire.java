@@ -228,27 +228,13 @@ public final class KtorWire extends Wire {
         if (inflight != null || shutdown || wireClosed) {
             return 0;
         }
-        long total = 0;
-        for (ByteBuffer b : bufs) {
-            total += b.remaining();
-        }
-        int n = (int) Math.min(total, CHUNK);
-        if (n == 0) {
+        byte[] chunk = takeChunk(bufs, CHUNK);
+        if (chunk == null) {
             return 0;
-        }
-        byte[] chunk = new byte[n];
-        int at = 0;
-        for (ByteBuffer b : bufs) {
-            int k = Math.min(b.remaining(), n - at);
-            b.get(chunk, at, k);
-            at += k;
-            if (at == n) {
-                break;
-            }
         }
         inflight = chunk;
         signalWriterLocked();
-        return n;
+        return chunk.length;
     }
 
     @Override
