@@ -8,12 +8,8 @@ import io.aio4j.net.spi.Wire;
 import io.aio4j.net.spi.WireEvents;
 import java.io.IOException;
 import java.nio.ByteBuffer;
-import java.util.ArrayDeque;
-import java.util.List;
-import javax.net.ssl.SNIHostName;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLEngine;
-import javax.net.ssl.SSLParameters;
 
 /**
  * The one stream transport: asyncio's {@code _SelectorTransport} state machine with its
@@ -33,30 +29,20 @@ import javax.net.ssl.SSLParameters;
  * {@link #receivedEof}, {@link #writable}, {@link #failed}) holding it too.
  */
 public final class StreamTransport implements WireEvents {
-    /** asyncio's default high-water mark (64 KiB); the low-water mark defaults to a quarter of it. */
-    public static final int DEFAULT_HIGH_WATER = 64 * 1024;
-
     private static final int OPEN = 0, CLOSING = 1, CLOSED = 2;
 
     private final Object lock;
     private final LoopHandle loop;
     private final Wire wire;
     private final StreamReaderImpl reader;
-    /** The writer until {@link #releaseWriter()}; from then on only {@link #writerRef} (see there). */
-    private StreamWriterImpl writer;
-    private final java.lang.ref.WeakReference<StreamWriterImpl> writerRef;
+    private final WriterHold writer;
     private Runnable onClosed;
     /** What the connection is, for leak reports ("a stream connection to /127.0.0.1:8888"). */
     private String what;
-    private static final java.lang.ref.Cleaner CLEANER = java.lang.ref.Cleaner.create();
 
     // guarded by lock
     private int state = OPEN;
-    private final ArrayDeque<ByteBuffer> pending = new ArrayDeque<>();
-    private long pendingBytes;
-    private int highWater = DEFAULT_HIGH_WATER;
-    private int lowWater = DEFAULT_HIGH_WATER / 4;
-    private boolean writePaused;
+    private final WriteBuffer pending = new WriteBuffer();
     private boolean wantWritable;
     private boolean readingPaused;
     private boolean reading;
@@ -73,12 +59,10 @@ public final class StreamTransport implements WireEvents {
         if (state == CLOSED) {
             throw WaitList.connectionLost(lostError);
         }
-        return !writePaused;
+        return !pending.paused();
     };
     private final WaitList.Condition<RuntimeException> isClosed = () -> state == CLOSED;
     private TlsSession tls;
-    private SSLContext sslContext;
-    private boolean handshakeDone = true; // false while a TLS handshake runs
     private volatile boolean serverSide;
 
     /**
@@ -97,8 +81,7 @@ public final class StreamTransport implements WireEvents {
         if (foreign) {
             reader.markForeignFed();
         }
-        this.writer = new StreamWriterImpl(this, reader);
-        this.writerRef = new java.lang.ref.WeakReference<>(writer);
+        this.writer = new WriterHold(new StreamWriterImpl(this, reader));
         reader.setTransport(new StreamReaderImpl.ReadControl() {
             @Override
             public void pauseReading() {
@@ -153,8 +136,7 @@ public final class StreamTransport implements WireEvents {
 
     /** The writer; after {@link #releaseWriter()}, null once nobody holds it any more. */
     public final StreamWriterImpl writer() {
-        StreamWriterImpl w = writer;
-        return w != null ? w : writerRef.get();
+        return writer.get();
     }
 
     /** The connection's two streams for its user; the transport then holds the writer weakly. */
@@ -170,13 +152,8 @@ public final class StreamTransport implements WireEvents {
      * as {@code StreamWriter.__del__} does. Call once whoever uses the writer holds it.
      */
     final void releaseWriter() {
-        StreamWriterImpl w = writer;
-        if (w == null) {
-            return;
-        }
-        writer = null;
         LoopHandle l = loop;
-        CLEANER.register(w, () -> {
+        writer.release(() -> {
             try {
                 l.callSoon(this::closeUnreachable);
             } catch (IllegalStateException loopClosed) {
@@ -314,15 +291,9 @@ public final class StreamTransport implements WireEvents {
     }
 
     private void flushLocked() throws IOException {
-        if (pending.isEmpty()) {
-            return;
+        if (pending.flushTo(wire)) {
+            drainWaiters.wakeAllLocked();
         }
-        long n = wire.write(pending.toArray(new ByteBuffer[0]));
-        pendingBytes -= n;
-        while (!pending.isEmpty() && !pending.peekFirst().hasRemaining()) {
-            pending.pollFirst();
-        }
-        maybeResumeWritingLocked();
     }
 
     // ---- writing (called by tasks) ---------------------------------------------------------------
@@ -357,21 +328,7 @@ public final class StreamTransport implements WireEvents {
             }
             setWantWritable(true);
         }
-        int len = b.remaining();
-        byte[] copy = new byte[len]; // the caller may reuse its array
-        b.get(copy);
-        pending.addLast(ByteBuffer.wrap(copy));
-        pendingBytes += len;
-        if (!writePaused && pendingBytes > highWater) {
-            writePaused = true; // asyncio: _maybe_pause_protocol
-        }
-    }
-
-    private void maybeResumeWritingLocked() {
-        if (writePaused && pendingBytes <= lowWater) {
-            writePaused = false; // asyncio: _maybe_resume_protocol
-            drainWaiters.wakeAllLocked();
-        }
+        pending.add(b);
     }
 
     /**
@@ -395,30 +352,24 @@ public final class StreamTransport implements WireEvents {
      * {@code high} bytes are buffered, until no more than {@code low} are.
      */
     public final void setWriteBufferLimits(int high, int low) {
-        if (low < 0 || high < low) {
-            throw new IllegalArgumentException("high (" + high + ") must be >= low (" + low + ") must be >= 0");
-        }
         synchronized (lock) {
-            highWater = high;
-            lowWater = low;
-            if (!writePaused && pendingBytes > highWater) {
-                writePaused = true;
+            if (pending.setLimits(high, low)) {
+                drainWaiters.wakeAllLocked();
             }
-            maybeResumeWritingLocked();
         }
     }
 
     /** The high-water mark and the low-water mark, in that order. */
     public final int[] writeBufferLimits() {
         synchronized (lock) {
-            return new int[] {highWater, lowWater};
+            return pending.limits();
         }
     }
 
     /** asyncio's {@code get_write_buffer_size()}: bytes buffered, not yet taken by the wire. */
     public final long writeBufferSize() {
         synchronized (lock) {
-            return pendingBytes;
+            return pending.size();
         }
     }
 
@@ -494,7 +445,6 @@ public final class StreamTransport implements WireEvents {
             return;
         }
         pending.clear();
-        pendingBytes = 0;
         state = CLOSING;
         if (reading && !readingPaused) {
             wire.reading(false);
@@ -569,27 +519,8 @@ public final class StreamTransport implements WireEvents {
     /** asyncio's {@code get_extra_info(name)}: the TLS keys, then the wire's. */
     public final Object extraInfo(String name) {
         synchronized (lock) {
-            switch (name) {
-                case "sslcontext":
-                    return tls != null ? sslContext : null;
-                case "ssl_object":
-                    return tls != null ? tls.engine : null;
-                case "cipher":
-                    return tls != null ? tls.engine.getSession().getCipherSuite() : null;
-                case "peercert":
-                    return tls != null ? peerCertificate() : null;
-                default:
-                    return wire.info(name);
-            }
-        }
-    }
-
-    private Object peerCertificate() {
-        try {
-            java.security.cert.Certificate[] chain = tls.engine.getSession().getPeerCertificates();
-            return chain.length > 0 ? chain[0] : null;
-        } catch (javax.net.ssl.SSLPeerUnverifiedException e) {
-            return null;
+            Object v = tls != null ? tls.info(name) : null;
+            return v != null || TlsSession.KEYS.contains(name) ? v : wire.info(name);
         }
     }
 
@@ -610,30 +541,8 @@ public final class StreamTransport implements WireEvents {
             if (state != OPEN) {
                 throw new java.net.SocketException("Connection lost");
             }
-            SSLEngine engine;
-            if (asServer) {
-                engine = context.createSSLEngine();
-                engine.setUseClientMode(false);
-                switch (clientAuth) {
-                    case REQUEST -> engine.setWantClientAuth(true);
-                    case REQUIRE -> engine.setNeedClientAuth(true);
-                    default -> engine.setWantClientAuth(false);
-                }
-            } else {
-                engine = serverHostname != null ? context.createSSLEngine(serverHostname, -1) : context.createSSLEngine();
-                engine.setUseClientMode(true);
-                SSLParameters p = engine.getSSLParameters();
-                if (serverHostname != null) {
-                    p.setEndpointIdentificationAlgorithm("HTTPS"); // asyncio: check_hostname=True
-                    if (!Connector.isIpLiteral(serverHostname)) {
-                        p.setServerNames(List.of(new SNIHostName(serverHostname)));
-                    }
-                }
-                engine.setSSLParameters(p);
-            }
-            sslContext = context;
-            handshakeDone = false;
-            tls = new TlsSession(engine, new TlsSession.Sink() {
+            SSLEngine engine = TlsSession.engine(context, serverHostname, asServer, clientAuth);
+            tls = new TlsSession(context, engine, new TlsSession.Sink() {
                 @Override
                 public void sendCipher(ByteBuffer data) throws IOException {
                     sendLocked(data);
@@ -651,7 +560,6 @@ public final class StreamTransport implements WireEvents {
 
                 @Override
                 public void handshakeDone() {
-                    handshakeDone = true;
                     handshakeWaiters.wakeAllLocked();
                 }
             });
@@ -680,7 +588,7 @@ public final class StreamTransport implements WireEvents {
             if (state == CLOSED) {
                 throw WaitList.connectionLost(lostError);
             }
-            return handshakeDone;
+            return tls == null || !tls.handshaking();
         }, "TLS handshake");
     }
 
@@ -688,7 +596,7 @@ public final class StreamTransport implements WireEvents {
     public String toString() {
         synchronized (lock) {
             return "<" + wire + " " + (state == CLOSED ? "closed" : state == CLOSING ? "closing" : "open")
-                    + (tls != null ? " tls" : "") + " write_buffered=" + pendingBytes
+                    + (tls != null ? " tls" : "") + " write_buffered=" + pending.size()
                     + (readingPaused ? " reading-paused" : "") + ">";
         }
     }

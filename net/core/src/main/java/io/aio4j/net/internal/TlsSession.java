@@ -26,7 +26,11 @@ final class TlsSession {
 
     private static final ByteBuffer EMPTY = ByteBuffer.allocate(0);
 
+    /** The {@code extraInfo} names a TLS connection answers ({@link #info}). */
+    static final java.util.Set<String> KEYS = java.util.Set.of("sslcontext", "ssl_object", "cipher", "peercert");
+
     final SSLEngine engine;
+    private final javax.net.ssl.SSLContext context;
     private final Sink sink;
     private ByteBuffer netIn;
     private ByteBuffer appIn;
@@ -34,11 +38,64 @@ final class TlsSession {
     private boolean handshaking = true;
     private boolean inboundDone;
 
-    TlsSession(SSLEngine engine, Sink sink) {
+    TlsSession(javax.net.ssl.SSLContext context, SSLEngine engine, Sink sink) {
+        this.context = context;
         this.engine = engine;
         this.sink = sink;
         this.netIn = ByteBuffer.allocate(engine.getSession().getPacketBufferSize());
         this.appIn = ByteBuffer.allocate(engine.getSession().getApplicationBufferSize());
+    }
+
+    /**
+     * An engine for one side of a connection. A client verifies the server's certificate and, when
+     * {@code serverHostname} is given, its name (asyncio's {@code check_hostname}; an IP literal against
+     * the certificate's IP addresses, and no SNI for it); a server asks for a client certificate as
+     * {@code clientAuth} says.
+     */
+    static SSLEngine engine(javax.net.ssl.SSLContext context, String serverHostname, boolean asServer,
+            io.aio4j.net.ClientAuth clientAuth) {
+        if (asServer) {
+            SSLEngine engine = context.createSSLEngine();
+            engine.setUseClientMode(false);
+            switch (clientAuth) {
+                case REQUEST -> engine.setWantClientAuth(true);
+                case REQUIRE -> engine.setNeedClientAuth(true);
+                default -> engine.setWantClientAuth(false);
+            }
+            return engine;
+        }
+        SSLEngine engine = serverHostname != null ? context.createSSLEngine(serverHostname, -1) : context.createSSLEngine();
+        engine.setUseClientMode(true);
+        javax.net.ssl.SSLParameters p = engine.getSSLParameters();
+        if (serverHostname != null) {
+            p.setEndpointIdentificationAlgorithm("HTTPS"); // asyncio: check_hostname=True
+            if (!Connector.isIpLiteral(serverHostname)) {
+                p.setServerNames(java.util.List.of(new javax.net.ssl.SNIHostName(serverHostname)));
+            }
+        }
+        engine.setSSLParameters(p);
+        return engine;
+    }
+
+    /** asyncio's TLS {@code get_extra_info} keys ({@link #KEYS}); null for another name. */
+    Object info(String name) {
+        return switch (name) {
+            case "sslcontext" -> context;
+            case "ssl_object" -> engine;
+            case "cipher" -> engine.getSession().getCipherSuite();
+            case "peercert" -> peerCertificate();
+            default -> null;
+        };
+    }
+
+    /** The peer's certificate ({@code extraInfo("peercert")}), or null if it sent none. */
+    private Object peerCertificate() {
+        try {
+            java.security.cert.Certificate[] chain = engine.getSession().getPeerCertificates();
+            return chain.length > 0 ? chain[0] : null;
+        } catch (javax.net.ssl.SSLPeerUnverifiedException e) {
+            return null;
+        }
     }
 
     void begin() throws IOException {
