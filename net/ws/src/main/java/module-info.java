@@ -2,12 +2,6 @@
 module io.aio4j.ws {
     // API
     requires transitive io.aio4j.api;
-    requires io.ktor.websockets;
-    requires io.ktor.client.core;
-    requires io.ktor.client.cio;
-    requires io.ktor.network;
-    requires io.ktor.http;
-    requires io.ktor.utils;
-    requires io.ktor.io;
+    requires io.aio4j.net;
     exports io.aio4j.ws;
 }

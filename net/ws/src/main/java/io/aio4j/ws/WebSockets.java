@@ -1,12 +1,12 @@
 package io.aio4j.ws;
 
-import io.aio4j.ws.internal.WebSocketImpl;
+import io.aio4j.ws.internal.Connect;
 import io.aio4j.ws.internal.WebSocketServerImpl;
 import java.io.IOException;
 
 /**
- * The WebSocket front door: the {@code websockets} library's {@code connect} and {@code serve}, on
- * Ktor's WebSocket sessions (no hand-written frame parser).
+ * The WebSocket front door: the {@code websockets} library's {@code connect} and {@code serve}: RFC
+ * 6455 (and RFC 7692 permessage-deflate) over aio4j's own streams and servers, TLS included.
  *
  * {@snippet :
  * WebSocketServer server = WebSockets.serve(ws -> {
@@ -30,7 +30,24 @@ public final class WebSockets {
      * @apiNote asyncio: {@code await websockets.connect(uri)}
      */
     public static WebSocket connect(String uri) throws IOException {
-        return WebSocketImpl.connect(uri);
+        return connect(uri, ClientOptions.defaults());
+    }
+
+    /**
+     * {@link #connect(String)} with options: headers, origin, subprotocols, compression, TLS context,
+     * limits and timeouts.
+     *
+     * <p><b>Cancellation:</b> a cancelled connect opens nothing.
+     *
+     * @apiNote asyncio: {@code await websockets.connect(uri, additional_headers=..., ...)}
+     * @throws IllegalArgumentException if {@code uri} is not a {@code ws://} or {@code wss://} URI
+     * @throws InvalidStatus if the server answers with another status than 101
+     * @throws InvalidHandshake if its answer is not a valid upgrade
+     * @throws io.aio4j.TimeoutError if the opening takes longer than the open timeout
+     */
+    public static WebSocket connect(String uri, ClientOptions options) throws IOException {
+        return Connect.connect(java.util.Objects.requireNonNull(uri, "uri"),
+                java.util.Objects.requireNonNull(options, "options").settings());
     }
 
     /**
@@ -44,14 +61,15 @@ public final class WebSockets {
     }
 
     /**
-     * {@link #serve(WebSocketHandler, String, int)} with options. A plain HTTP request (no WebSocket
-     * upgrade) is answered {@code 426 Upgrade Required}, as the websockets library does.
+     * {@link #serve(WebSocketHandler, String, int)} with options (limits, compression, subprotocols,
+     * origins, TLS, timeouts). As the websockets library: a plain HTTP request (no WebSocket upgrade)
+     * is answered {@code 426 Upgrade Required}, a bad one {@code 400}, a refused origin {@code 403}.
      *
-     * @apiNote asyncio: {@code await websockets.serve(handler, host, port, max_size=...)}
+     * @apiNote asyncio: {@code await websockets.serve(handler, host, port, max_size=..., ssl=...)}
      */
     public static WebSocketServer serve(WebSocketHandler handler, String host, int port, ServeOptions options)
             throws IOException {
         return WebSocketServerImpl.start(java.util.Objects.requireNonNull(handler, "handler"), host, port,
-                java.util.Objects.requireNonNull(options, "options"));
+                java.util.Objects.requireNonNull(options, "options").settings());
     }
 }
