@@ -1,9 +1,12 @@
 /*
  * The macro benchmark's load client, the same for every echo server (and not one of the contenders):
- *   echo_load PORT CONNECTIONS MESSAGE_BYTES SECONDS
+ *   echo_load PORT CONNECTIONS MESSAGE_BYTES SECONDS [ws]
  * opens CONNECTIONS connections to 127.0.0.1:PORT; each sends a message, waits until all of it has
  * come back, and sends the next. After one second of warm-up it counts round trips for SECONDS and
  * prints "REQS_PER_SEC P50_US P99_US".
+ * With "ws", each connection first does a WebSocket opening handshake, and a message is one binary
+ * frame (masked, as a client's must be; the key is zero, so the payload bytes stay as they are) whose
+ * echo is the server's unmasked frame of the same payload (no compression is offered).
  */
 #include <arpa/inet.h>
 #include <errno.h>
@@ -36,15 +39,33 @@ static int cmp(const void *a, const void *b) {
 }
 
 int main(int argc, char **argv) {
-    if (argc != 5) {
-        fprintf(stderr, "usage: echo_load PORT CONNECTIONS MESSAGE_BYTES SECONDS\n");
+    if (argc != 5 && !(argc == 6 && strcmp(argv[5], "ws") == 0)) {
+        fprintf(stderr, "usage: echo_load PORT CONNECTIONS MESSAGE_BYTES SECONDS [ws]\n");
         return 2;
     }
-    int port = atoi(argv[1]), nconn = atoi(argv[2]);
-    size_t size = (size_t)atol(argv[3]);
+    int port = atoi(argv[1]), nconn = atoi(argv[2]), ws = argc == 6;
+    size_t payload = (size_t)atol(argv[3]);
     double seconds = atof(argv[4]);
-    char *msg = malloc(size), *buf = malloc(1 << 20);
-    memset(msg, 'x', size);
+    /* ws: a frame header of 2 bytes, 2 more for a 126..65535 length, 8 for more; the client's has a 4-byte key */
+    size_t head = !ws ? 0 : payload <= 125 ? 2 : payload <= 65535 ? 4 : 10;
+    size_t size = payload + head + (ws ? 4 : 0), expect = payload + head;
+    char *msg = calloc(1, size), *buf = malloc(1 << 20);
+    memset(msg + size - payload, 'x', payload);
+    if (ws) {
+        msg[0] = (char)0x82;
+        if (head == 2) {
+            msg[1] = (char)(0x80 | payload);
+        } else if (head == 4) {
+            msg[1] = (char)(0x80 | 126);
+            msg[2] = (char)(payload >> 8);
+            msg[3] = (char)payload;
+        } else {
+            msg[1] = (char)(0x80 | 127);
+            for (int b = 0; b < 8; b++) {
+                msg[2 + b] = (char)((unsigned long long)payload >> (56 - 8 * b));
+            }
+        }
+    }
     int ep = epoll_create1(0);
     conn *cs = calloc(nconn, sizeof(conn));
     struct sockaddr_in addr = {.sin_family = AF_INET, .sin_port = htons(port)};
@@ -56,6 +77,27 @@ int main(int argc, char **argv) {
         if (connect(fd, (struct sockaddr *)&addr, sizeof addr) != 0) {
             perror("connect");
             return 1;
+        }
+        if (ws) {
+            char req[256];
+            int n = snprintf(req, sizeof req, "GET / HTTP/1.1\r\nHost: 127.0.0.1:%d\r\nUpgrade: websocket\r\n"
+                             "Connection: Upgrade\r\nSec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\n"
+                             "Sec-WebSocket-Version: 13\r\n\r\n", port);
+            if (write(fd, req, (size_t)n) != n) {
+                perror("handshake");
+                return 1;
+            }
+            size_t got = 0;
+            while (got < 4 || memcmp(buf + got - 4, "\r\n\r\n", 4) != 0) { /* the answer, byte by byte */
+                if (read(fd, buf + got, 1) != 1 || ++got > 4096) {
+                    fprintf(stderr, "no WebSocket handshake answer\n");
+                    return 1;
+                }
+            }
+            if (strncmp(buf, "HTTP/1.1 101", 12) != 0) {
+                fprintf(stderr, "the server refused the WebSocket handshake\n");
+                return 1;
+            }
         }
         fcntl(fd, F_SETFL, O_NONBLOCK);
         cs[i].fd = fd;
@@ -95,7 +137,7 @@ int main(int argc, char **argv) {
                     }
                     break;
                 }
-                if (c->received >= size && c->sent == size) {
+                if (c->received >= expect && c->sent == size) {
                     double t = now();
                     if (t >= measure_from) {
                         done++;

@@ -24,7 +24,8 @@ import org.openjdk.jmh.runner.options.TimeValue;
 /**
  * The whole benchmark, side by side in one run: micro (JMH for the JVM rows, {@code python/micro.py}
  * for asyncio and uvloop), the TCP echo macro benchmark (every contender's server in its own process,
- * driven by one C load client), and the memory of 100k sleeping tasks. Writes {@code RESULTS.md}.
+ * driven by one C load client), the memory of 100k sleeping tasks, the HTTP client and the WebSocket
+ * echo ({@link WsBench}). Writes {@code RESULTS.md}.
  *
  * <pre>
  * mvn -Pbench -pl bench -am verify                       everything (about ten minutes)
@@ -85,7 +86,8 @@ public final class BenchMain {
         Map<String, double[]> echo = echo(asyncioPython, uvPython);
         Map<String, Long> memory = memory(asyncioPython, uvPython);
         httpRows = http(uvPython);
-        String md = report(micro, echo, memory, asyncioPython, uvPython);
+        Map<String, double[]> ws = WsBench.run(dir, uvPython, loadClient(), quick, log);
+        String md = report(micro, echo, memory, asyncioPython, uvPython) + WsBench.report(ws);
         Files.writeString(dir.resolve("RESULTS.md"), md);
         System.out.println(md);
         System.out.println("wrote " + dir.resolve("RESULTS.md"));
@@ -173,11 +175,8 @@ public final class BenchMain {
     /** "kind size conc" → {req/s, p50 µs, p99 µs}; a missing contender has no entries. */
     static Map<String, double[]> echo(String python, String uvPython) throws Exception {
         Map<String, double[]> results = new LinkedHashMap<>();
-        Path load = dir.resolve("target/echo_load");
-        Files.createDirectories(load.getParent());
-        try {
-            run(List.of("cc", "-O2", "-o", load.toString(), dir.resolve("load/echo_load.c").toString()));
-        } catch (IOException e) {
+        Path load = loadClient();
+        if (load == null) {
             log.append("- no C compiler (`cc`): the echo benchmark did not run\n");
             return results;
         }
@@ -221,6 +220,23 @@ public final class BenchMain {
             }
         }
         return results;
+    }
+
+    private static Path loadClient;
+
+    /** The C load client, compiled into target/ once per run; null without a C compiler. */
+    static Path loadClient() throws InterruptedException {
+        if (loadClient == null) {
+            Path load = dir.resolve("target/echo_load");
+            try {
+                Files.createDirectories(load.getParent());
+                run(List.of("cc", "-O2", "-o", load.toString(), dir.resolve("load/echo_load.c").toString()));
+                loadClient = load;
+            } catch (IOException e) {
+                return null;
+            }
+        }
+        return loadClient;
     }
 
     // ---- HTTP client ---------------------------------------------------------------------------
