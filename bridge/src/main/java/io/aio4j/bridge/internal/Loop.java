@@ -588,6 +588,12 @@ public final class Loop extends CoroutineDispatcher implements Delay, Clock.Driv
                 return false;
             }
             inbox.offer(item);
+            if (closed) {
+                // close() ran between the check and the offer, and has already emptied the inbox: what
+                // arrived since is dropped here, as close() drops what it finds (a submission then ends)
+                dropLate();
+                return true;
+            }
             wakeForInbox();
             return true;
         }
@@ -648,6 +654,23 @@ public final class Loop extends CoroutineDispatcher implements Delay, Clock.Driv
     }
 
     /** A queued submission that must hear that the closing loop drops it. */
+    /** Drops what reached the inbox after close() emptied it. */
+    private void dropLate() {
+        List<Inbox.Posted> gone = new ArrayList<>();
+        inbox.dropInto(gone);
+        ArrayList<Droppable> dropped = new ArrayList<>();
+        for (Inbox.Posted item : gone) {
+            droppedBy(item, dropped);
+        }
+        for (Droppable d : dropped) {
+            try {
+                d.dropped();
+            } catch (Throwable t) {
+                report("Exception in " + d + " dropped by the closed loop", t);
+            }
+        }
+    }
+
     private static void droppedBy(Inbox.Posted item, List<Droppable> dropped) {
         if (item instanceof Callback c && c.action instanceof Droppable d && !c.cancelled()) {
             dropped.add(d);
