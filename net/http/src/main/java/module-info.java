@@ -3,11 +3,6 @@ module io.aio4j.http {
     // API
     requires transitive io.aio4j.api;
     requires transitive com.fasterxml.jackson.databind; // Response.json() returns a JsonNode
-    requires io.ktor.client.core;
-    requires io.ktor.client.java;
-    requires java.net.http;
-    requires io.ktor.http;
-    requires io.ktor.utils;
-    requires io.ktor.io;
+    requires io.aio4j.net;
     exports io.aio4j.http;
 }

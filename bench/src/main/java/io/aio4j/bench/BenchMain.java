@@ -243,7 +243,7 @@ public final class BenchMain {
 
     /** HTTP client rows: contender -> {req/s, connections the server saw}. */
     static Map<String, double[]> httpRows = new LinkedHashMap<>();
-    static final int HTTP_REQUESTS = 3000;
+    static final int HTTP_REQUESTS = 20_000; // the JVM clients warm up on half as many first (JIT)
     static final int HTTP_CONCURRENCY = 10;
 
     /**

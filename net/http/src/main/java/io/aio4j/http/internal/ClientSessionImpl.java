@@ -1,78 +1,62 @@
 package io.aio4j.http.internal;
 
+import io.aio4j.Aio;
 import io.aio4j.TimeoutError;
-import io.aio4j.bridge.Suspend;
+import io.aio4j.http.ClientPayloadError;
 import io.aio4j.http.ClientSession;
 import io.aio4j.http.RequestOptions;
 import io.aio4j.http.Response;
 import io.aio4j.http.SessionOptions;
 import io.aio4j.http.TooManyRedirects;
-import io.ktor.client.HttpClient;
-import io.ktor.client.HttpClientKt;
-import io.ktor.client.plugins.HttpTimeoutKt;
-import io.ktor.client.plugins.cookies.HttpCookies;
-import io.ktor.client.request.HttpRequestBuilder;
-import io.ktor.client.statement.HttpResponse;
-import io.ktor.client.statement.HttpStatement;
-import io.ktor.http.ContentType;
-import io.ktor.http.HttpMethod;
-import io.ktor.http.URLParserKt;
-import io.ktor.http.content.ByteArrayContent;
+import io.aio4j.net.IncompleteReadError;
+import io.aio4j.net.StreamWriter;
 import java.io.IOException;
+import java.net.CookieManager;
 import java.net.URI;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
-import kotlin.Unit;
+import java.util.Set;
 
-/** aiohttp's {@code ClientSession} on Ktor's client with the JDK engine ({@code java.net.http}): one pool, one cookie store. */
+/**
+ * aiohttp's {@code ClientSession}: HTTP/1.1 over aio4j's own streams (the loop's selector, its TLS
+ * layer), one pool of kept-alive connections and one cookie jar for every task that uses it.
+ */
 public final class ClientSessionImpl implements ClientSession {
-    private final HttpClient client;
-    /** aiohttp's connector limit: at most this many requests in flight (the JDK client pools the connections). */
+    /** What the session says it is, unless a header option says otherwise (aiohttp: {@code Python/3.x aiohttp/3.x}). */
+    static final String USER_AGENT = "aio4j/0.1 (Java " + Runtime.version().feature() + ")";
+    /** aiohttp's {@code max_redirects}. */
+    static final int MAX_REDIRECTS = 10;
+    private static final Set<String> GET_METHODS = Set.of("GET", "HEAD", "OPTIONS", "TRACE"); // aiohttp's
+    private static final Set<String> POST_METHODS = Set.of("POST", "PUT", "PATCH");
+
+    private final SessionOptions options;
+    private final Pool pool;
+    private final CookieManager cookies;
+    /** aiohttp's connector limits: at most this many requests (connections) in flight, in all and per host. */
     private final io.aio4j.sync.Semaphore permits;
     private final Map<String, io.aio4j.sync.Semaphore> hostPermits = new java.util.HashMap<>();
-    private final SessionOptions options;
     private volatile boolean closed;
 
     public ClientSessionImpl(SessionOptions o) {
         this.options = Objects.requireNonNull(o, "options");
-        this.client = HttpClientKt.HttpClient(io.ktor.client.engine.java.Java.INSTANCE,
-                (io.ktor.client.HttpClientConfig<io.ktor.client.engine.java.JavaHttpConfig> cfg) -> {
-            cfg.setFollowRedirects(false); // aio4j follows them itself, as aiohttp does (methods, history, a limit)
-            cfg.setExpectSuccess(false); // statuses are checked with raiseForStatus, as aiohttp
-            cfg.engine(e -> {
-                // HTTP/1.1 keep-alive, as aiohttp (h2c upgrade attempts would cost a round trip per connection)
-                e.setProtocolVersion(java.net.http.HttpClient.Version.HTTP_1_1);
-                e.config(b -> {
-                    if (o.sslContext() != null) {
-                        b.sslContext(o.sslContext());
-                    }
-                    return Unit.INSTANCE;
-                });
-                return Unit.INSTANCE;
-            });
-            cfg.install(HttpTimeoutKt.getHttpTimeout(), t -> {
-                t.setRequestTimeoutMillis(millis(o.totalTimeout()));
-                t.setConnectTimeoutMillis(millis(o.connectTimeout()));
-                return Unit.INSTANCE;
-            });
-            if (o.cookies()) {
-                cfg.install(HttpCookies.Companion, c -> Unit.INSTANCE);
-            }
-            return Unit.INSTANCE;
-        });
+        this.pool = new Pool(o.sslContext());
+        this.cookies = o.cookies() ? new CookieManager() : null;
         this.permits = new io.aio4j.sync.Semaphore(o.limit());
     }
 
-    private static Long millis(Duration d) {
-        return d == null ? null : Math.max(1, d.toMillis());
+    Pool pool() {
+        return pool;
     }
 
-    /** What the session says it is, unless a header option says otherwise (aiohttp: {@code Python/3.x aiohttp/3.x}). */
-    static final String USER_AGENT = "aio4j/0.1 (Java " + Runtime.version().feature() + ")";
-
-    /** aiohttp's {@code max_redirects}. */
-    static final int MAX_REDIRECTS = 10;
+    Duration readTimeout() {
+        return options.readTimeout();
+    }
 
     @Override
     public Response request(String method, String url, RequestOptions ro) throws IOException {
@@ -82,13 +66,15 @@ public final class ClientSessionImpl implements ClientSession {
         if (closed) {
             throw new IllegalStateException("Session is closed");
         }
-        String m = method.toUpperCase(java.util.Locale.ROOT);
-        String u = resolve(url);
+        String m = method.toUpperCase(Locale.ROOT);
+        String u = withParams(resolve(url), ro.params());
         byte[] body = ro.body();
-        boolean params = true;
+        String contentType = ro.contentType();
+        double deadline = options.totalTimeout() == null ? Double.POSITIVE_INFINITY
+                : Aio.getRunningLoop().time() + options.totalTimeout().toNanos() / 1e9; // aiohttp: total covers the redirects
         java.util.List<Response> history = new java.util.ArrayList<>();
         for (;;) {
-            ResponseImpl r = send(m, u, ro, body, params);
+            ResponseImpl r = send(m, u, ro, body, contentType, deadline);
             int status = r.status();
             String location = r.header("location");
             if (!options.followRedirects() || location == null || !(status == 301 || status == 302 || status == 303
@@ -106,53 +92,128 @@ public final class ClientSessionImpl implements ClientSession {
             if (status == 303 && !m.equals("HEAD") || (status == 301 || status == 302) && m.equals("POST")) {
                 m = "GET";
                 body = null;
+                contentType = null;
             }
             u = URI.create(r.url()).resolve(location).toString();
-            params = false; // the Location is the whole next URL
         }
     }
 
-    private ResponseImpl send(String method, String full, RequestOptions ro, byte[] body, boolean params)
-            throws IOException {
-        HttpRequestBuilder b = new HttpRequestBuilder();
-        b.setMethod(HttpMethod.Companion.parse(method));
-        URLParserKt.takeFrom(b.getUrl(), full);
-        if (params) {
-            for (Map.Entry<String, String> p : ro.params()) {
-                b.getUrl().getParameters().append(p.getKey(), p.getValue());
+    private ResponseImpl send(String method, String url, RequestOptions ro, byte[] body, String contentType,
+            double deadline) throws IOException {
+        Target t = Target.of(url);
+        String what = method + " " + url;
+        Map<String, String> headers = headers(method, t, ro, body, contentType);
+        boolean saysClose = "close".equalsIgnoreCase(headers.get("Connection"));
+        byte[] head = Http1.requestHead(method, t.pathAndQuery(), headers);
+        Runnable release = acquire(t.origin());
+        try {
+            for (int attempt = 0; ; attempt++) {
+                Pool.Conn c = bounded(what, deadline, null, () -> pool.acquire(t, options.connectTimeout()));
+                try {
+                    StreamWriter w = c.connection.writer();
+                    w.write(head);
+                    if (body != null && body.length > 0) {
+                        w.write(body);
+                    }
+                    bounded(what, deadline, null, () -> {
+                        w.drain();
+                        return null;
+                    });
+                    Http1.Head h = bounded(what, deadline, options.readTimeout(), () -> Http1.readHead(c.connection.reader(), what));
+                    storeCookies(t, h);
+                    Http1.Framing framing = Http1.framing(method, h);
+                    long length = framing == Http1.Framing.LENGTH ? Http1.contentLength(h, what) : -1;
+                    Body b = new Body(c.connection.reader(), framing, length, what);
+                    return new ResponseImpl(this, c, h, b, url, what, deadline, saysClose, release);
+                } catch (IOException e) {
+                    c.abort();
+                    boolean nothingCame = e instanceof IncompleteReadError ire && ire.partial().length == 0
+                            || !(e instanceof IncompleteReadError) && !(e instanceof java.net.ProtocolException)
+                            && !(e instanceof ClientPayloadError);
+                    if (c.reused && nothingCame && attempt == 0) {
+                        continue; // a kept-alive connection the server had closed: once more, on a new one
+                    }
+                    if (e instanceof IncompleteReadError) {
+                        throw new java.io.EOFException(what + ": Server disconnected");
+                    }
+                    throw e;
+                } catch (RuntimeException | Error e) {
+                    c.abort(); // cancelled or timed out mid-exchange: the connection is in an unknown state
+                    throw e;
+                }
             }
-        }
-        b.getHeaders().set("User-Agent", USER_AGENT);
-        b.getHeaders().set("Accept-Encoding", "gzip, deflate"); // aiohttp's default; the body is decoded
-        options.headers().forEach((k, v) -> b.getHeaders().set(k, v));
-        ro.headers().forEach((k, v) -> b.getHeaders().set(k, v));
-        if (body != null) {
-            b.setBody(new ByteArrayContent(body, ContentType.Companion.parse(ro.contentType()), null));
-            b.setBodyType(null);
-        }
-        HttpStatement statement = new HttpStatement(b, client);
-        String what = method + " " + full;
-        Runnable release = acquire(b.getUrl().getHost() + ":" + b.getUrl().getPort());
-        HttpResponse response;
-        try {
-            response = withReadTimeout(what, () -> Suspend.call(statement::fetchStreamingResponse));
-        } catch (Exception | io.aio4j.CancelledError e) {
-            release.run();
-            throw Errors.map(e, what);
-        }
-        if (params && !ro.params().isEmpty()) {
-            what = method + " " + b.getUrl().buildString();
-        }
-        try {
-            return new ResponseImpl(this, statement, response, what, release);
-        } catch (java.io.UncheckedIOException e) { // a malformed head: the response is unusable
-            release.run();
-            Suspend.<Unit>call(k -> statement.cleanup(response, null, k));
-            throw e.getCause();
-        } catch (RuntimeException e) {
+        } catch (IOException | RuntimeException | Error e) {
             release.run();
             throw e;
         }
+    }
+
+    private Map<String, String> headers(String method, Target t, RequestOptions ro, byte[] body, String contentType) {
+        Map<String, String[]> h = new LinkedHashMap<>(); // lower-cased name -> {name, value}: a later one replaces
+        java.util.function.BiConsumer<String, String> put = (k, v) -> h.put(k.toLowerCase(Locale.ROOT), new String[] {k, v});
+        put.accept("Host", t.hostHeader());
+        put.accept("User-Agent", USER_AGENT);
+        put.accept("Accept", "*/*");
+        put.accept("Accept-Encoding", "gzip, deflate"); // aiohttp's default; the body is decoded
+        options.headers().forEach(put);
+        ro.headers().forEach(put);
+        if (cookies != null) {
+            try {
+                List<String> c = cookies.get(URI.create(t.url()), Map.of()).getOrDefault("Cookie", List.of());
+                if (!c.isEmpty() && !h.containsKey("cookie")) {
+                    put.accept("Cookie", String.join("; ", c));
+                }
+            } catch (IOException | IllegalArgumentException e) {
+                // no cookies for a URL the jar cannot place
+            }
+        }
+        if (body != null || !GET_METHODS.contains(method)) {
+            put.accept("Content-Length", String.valueOf(body == null ? 0 : body.length));
+        }
+        if (!h.containsKey("content-type")) {
+            if (contentType != null) {
+                put.accept("Content-Type", contentType);
+            } else if (POST_METHODS.contains(method)) {
+                put.accept("Content-Type", "application/octet-stream"); // aiohttp's default for a POST
+            }
+        }
+        Map<String, String> out = new LinkedHashMap<>();
+        for (String[] nv : h.values()) {
+            if (nv[1].indexOf('\r') >= 0 || nv[1].indexOf('\n') >= 0) {
+                throw new IllegalArgumentException("a header value is one line: " + nv[0] + ": " + nv[1]);
+            }
+            out.put(nv[0], nv[1]);
+        }
+        return out;
+    }
+
+    private void storeCookies(Target t, Http1.Head h) {
+        if (cookies != null && h.headers().containsKey("set-cookie")) {
+            try {
+                cookies.put(URI.create(t.url()), Map.of("Set-Cookie", h.headers().get("set-cookie")));
+            } catch (IOException | IllegalArgumentException e) {
+                // a cookie the jar refuses is dropped, as aiohttp's jar does
+            }
+        }
+    }
+
+    private static String withParams(String url, List<Map.Entry<String, String>> params) {
+        if (params.isEmpty()) {
+            return url;
+        }
+        StringBuilder b = new StringBuilder(url);
+        int hash = url.indexOf('#');
+        String fragment = hash < 0 ? "" : url.substring(hash);
+        if (hash >= 0) {
+            b.setLength(hash);
+        }
+        char sep = b.indexOf("?") < 0 ? '?' : '&';
+        for (Map.Entry<String, String> p : params) {
+            b.append(sep).append(URLEncoder.encode(p.getKey(), StandardCharsets.UTF_8)).append('=')
+                    .append(URLEncoder.encode(p.getValue(), StandardCharsets.UTF_8));
+            sep = '&';
+        }
+        return b.append(fragment).toString();
     }
 
     /**
@@ -177,27 +238,43 @@ public final class ClientSessionImpl implements ClientSession {
             throw e;
         }
         io.aio4j.sync.Semaphore h = perHost;
+        boolean[] done = {false};
         return () -> {
-            permits.release();
-            if (h != null) {
-                h.release();
+            if (!done[0]) {
+                done[0] = true;
+                permits.release();
+                if (h != null) {
+                    h.release();
+                }
             }
         };
     }
 
     /**
-     * {@code body} under the session's read timeout (aiohttp's {@code sock_read}: the most the server
-     * may stay silent), or as is without one.
+     * {@code op} within what is left of the total timeout ({@code deadline}, loop time) and, when
+     * {@code perOp} is given, within that too (aiohttp's {@code sock_read}: the most the server may stay
+     * silent); a {@link TimeoutError} names the request and which limit it was.
      */
-    <T> T withReadTimeout(String what, io.aio4j.AsyncCallable<T> body) throws Exception {
-        Duration d = options.readTimeout();
-        if (d == null) {
-            return body.call();
+    <T> T bounded(String what, double deadline, Duration perOp, io.aio4j.AsyncCallable<T> op) throws IOException {
+        double left = deadline - Aio.getRunningLoop().time();
+        double limit = left;
+        boolean read = false;
+        if (perOp != null && perOp.toNanos() / 1e9 < left) {
+            limit = perOp.toNanos() / 1e9;
+            read = true;
+        }
+        if (limit == Double.POSITIVE_INFINITY) {
+            try {
+                return op.call();
+            } catch (Exception e) {
+                throw io.aio4j.bridge.lowlevel.Unchecked.rethrow(e);
+            }
         }
         try {
-            return io.aio4j.Aio.waitFor(d, body);
+            return Aio.timeout(Math.max(limit, 0), op);
         } catch (TimeoutError e) {
-            throw new TimeoutError(what + ": no data from the server for " + d.toMillis() + " ms (read timeout)", e);
+            throw new TimeoutError(what + (read ? ": no data from the server for " + perOp.toMillis() + " ms (read timeout)"
+                    : ": the total timeout of " + options.totalTimeout().toMillis() + " ms expired"), e);
         }
     }
 
@@ -211,70 +288,12 @@ public final class ClientSessionImpl implements ClientSession {
     @Override
     public void close() {
         closed = true;
-        client.close();
+        pool.close();
     }
 
     @Override
     public String toString() {
         return "<ClientSession" + (options.baseUrl() != null ? " base_url=" + options.baseUrl() : "")
                 + (closed ? " closed" : "") + ">";
-    }
-
-    /** Ktor's failures as aio4j's: timeouts become {@link TimeoutError}. */
-    static final class Errors {
-        private Errors() {
-        }
-
-        static RuntimeException map(Throwable e, String what) throws IOException {
-            for (Throwable c = e; c != null; c = c.getCause() == c ? null : c.getCause()) {
-                if (c instanceof io.ktor.client.plugins.HttpRequestTimeoutException
-                        || c instanceof io.ktor.client.network.sockets.ConnectTimeoutException
-                        || c instanceof java.net.SocketTimeoutException) {
-                    throw new TimeoutError(what + ": " + c.getMessage(), e); // a body read wraps it in a closed channel
-                }
-            }
-            if (e instanceof io.aio4j.CancelledError c) {
-                if (isOwnCancel()) {
-                    throw c; // this task is being cancelled
-                }
-                // the engine cancelled its own job (a failed receive): a connection error, not a cancel
-                throw new java.net.SocketException(what + ": the connection failed: " + c.getMessage());
-            }
-            if (e instanceof IOException io) {
-                String m = String.valueOf(io.getMessage());
-                if (m.startsWith("fixed content-length") || m.startsWith("chunked transfer encoding")) {
-                    // the JDK engine's words for a body cut short, when it notices before the body is read
-                    throw new io.aio4j.http.ClientPayloadError(what + ": Response payload is not completed: " + m, io);
-                }
-                throw io;
-            }
-            if (e instanceof NumberFormatException) {
-                // the engine could not parse what the server sent (e.g. an overflowing Content-Length)
-                java.net.ProtocolException p = new java.net.ProtocolException(what + ": malformed response: " + e.getMessage());
-                p.initCause(e);
-                throw p;
-            }
-            throw io.aio4j.bridge.lowlevel.Unchecked.rethrow(e);
-        }
-
-        /** A failure while the body is read: a cut or undecodable body is a payload error. */
-        static RuntimeException mapBody(Throwable e, String what) throws IOException {
-            try {
-                throw map(e, what);
-            } catch (io.aio4j.TimeoutError t) {
-                throw t;
-            } catch (IOException io) {
-                if (io instanceof io.aio4j.http.ClientPayloadError) {
-                    throw io;
-                }
-                throw new io.aio4j.http.ClientPayloadError(what + ": Response payload is not completed: " + io, io);
-            }
-        }
-
-        /** Whether the current task itself is being cancelled (then a CancelledError is its own). */
-        private static boolean isOwnCancel() {
-            io.aio4j.Task<?> t = io.aio4j.Aio.currentTask();
-            return t != null && t.cancelling() > 0;
-        }
     }
 }

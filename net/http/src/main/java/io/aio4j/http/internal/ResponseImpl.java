@@ -1,15 +1,9 @@
 package io.aio4j.http.internal;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.aio4j.bridge.Suspend;
 import io.aio4j.http.ClientPayloadError;
 import io.aio4j.http.ClientResponseError;
 import io.aio4j.http.Response;
-import io.ktor.client.statement.HttpResponse;
-import io.ktor.client.statement.HttpResponseKt;
-import io.ktor.client.statement.HttpStatement;
-import io.ktor.utils.io.ByteReadChannel;
-import io.ktor.utils.io.ByteReadChannelOperationsKt;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -17,97 +11,67 @@ import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.Iterator;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.NoSuchElementException;
-import kotlin.Unit;
 
-/** aiohttp's {@code ClientResponse} over a streaming Ktor response. */
+/** aiohttp's {@code ClientResponse}: the head that came, and the body as it streams in from the connection. */
 public final class ResponseImpl implements Response {
-    private final HttpStatement statement;
-    private final HttpResponse response;
+    private final ClientSessionImpl session;
+    private final Pool.Conn conn;
+    private final Http1.Head head;
+    private final Body raw;
+    private final String url;
     private final String what;
-    private final Map<String, List<String>> headers;
-    private ByteReadChannel channel;
-    /** The Content-Length the server announced, or -1; and how much of the body has arrived. */
-    private final long expectedLength;
-    private long received;
+    private final double deadline;
+    private final boolean requestSaidClose;
+    private final Runnable onClose;
     private byte[] body;
     private boolean closed;
+    private boolean released;
 
-    private final ClientSessionImpl session;
-    private final Runnable onClose;
-
-    ResponseImpl(ClientSessionImpl session, HttpStatement statement, HttpResponse response, String what, Runnable onClose) {
+    ResponseImpl(ClientSessionImpl session, Pool.Conn conn, Http1.Head head, Body raw, String url, String what,
+            double deadline, boolean requestSaidClose, Runnable onClose) {
         this.session = session;
-        this.onClose = onClose;
-        this.statement = statement;
-        this.response = response;
+        this.conn = conn;
+        this.head = head;
+        this.raw = raw;
+        this.url = url;
         this.what = what;
-        Map<String, List<String>> h = new LinkedHashMap<>();
-        for (Map.Entry<String, List<String>> e : response.getHeaders().entries()) {
-            h.put(e.getKey().toLowerCase(Locale.ROOT), List.copyOf(e.getValue()));
+        this.deadline = deadline;
+        this.requestSaidClose = requestSaidClose;
+        this.onClose = onClose;
+        if (raw.complete()) {
+            release(); // no body (HEAD, 204, 304, Content-Length: 0): the connection is free at once
         }
-        this.headers = java.util.Collections.unmodifiableMap(h);
-        this.expectedLength = contentLength(header("content-length"), what);
-    }
-
-    /** The announced length; a malformed one is a payload error at once (aiohttp: a 400 parse error). */
-    private static long contentLength(String v, String what) {
-        if (v == null) {
-            return -1;
-        }
-        try {
-            long n = Long.parseLong(v.trim());
-            if (n >= 0) {
-                return n;
-            }
-        } catch (NumberFormatException e) {
-            // below
-        }
-        throw new UncheckedIOException(new ClientPayloadError(what + ": invalid Content-Length: " + v));
     }
 
     @Override
     public int status() {
-        return response.getStatus().getValue();
+        return head.status();
     }
 
     @Override
     public String reason() {
-        return response.getStatus().getDescription();
+        return head.reason();
     }
 
     @Override
     public String url() {
-        return HttpResponseKt.getRequest(response).getUrl().toString();
+        return url;
     }
 
     @Override
     public Map<String, List<String>> headers() {
-        return headers;
+        return head.headers();
     }
 
     @Override
     public String header(String name) {
-        List<String> v = headers.get(name.toLowerCase(Locale.ROOT));
-        return v == null || v.isEmpty() ? null : v.get(0);
+        return head.header(name.toLowerCase(Locale.ROOT));
     }
 
-    private synchronized ByteReadChannel channel() throws IOException {
-        if (channel == null) {
-            try {
-                channel = Suspend.call(k -> HttpResponseKt.bodyAsChannel(response, k));
-            } catch (Exception | io.aio4j.CancelledError e) {
-                throw ClientSessionImpl.Errors.mapBody(e, what);
-            }
-        }
-        return channel;
-    }
-
-    /** Up to {@code max} bytes of the body as they arrive; null at its end. */
     /** The decoded body for {@code Content-Encoding: gzip / deflate}, made on first read; else null. */
     private java.io.InputStream decoded;
     private boolean decodedEnd;
@@ -179,31 +143,28 @@ public final class ResponseImpl implements Response {
 
     /** Up to {@code max} bytes of the body as they arrive (still encoded); null at its end. */
     private byte[] readRaw(int max) throws IOException {
-        ByteReadChannel ch = channel();
-        byte[] buf = new byte[max];
-        int n;
+        if (closed) {
+            throw new IllegalStateException("the response is closed; read its body before closing it");
+        }
+        byte[] b;
         try {
-            n = session.withReadTimeout(what,
-                    () -> Suspend.call(k -> ByteReadChannelOperationsKt.readAvailable(ch, buf, 0, buf.length, k)));
-        } catch (io.aio4j.TimeoutError e) {
+            b = session.bounded(what, deadline, session.readTimeout(), () -> raw.read(max));
+        } catch (IOException | RuntimeException e) {
+            conn.abort(); // the connection stands mid-body: it cannot carry another response
+            released = true;
             throw e;
-        } catch (Exception | io.aio4j.CancelledError e) {
-            throw ClientSessionImpl.Errors.mapBody(e, what);
         }
-        if (n < 0) {
-            Throwable cut = ch.getClosedCause();
-            if (cut != null) { // the engine ended the body with an error (e.g. a chunked body cut short)
-                throw ClientSessionImpl.Errors.mapBody(cut, what);
-            }
-            if (expectedLength >= 0 && received < expectedLength) {
-                throw new ClientPayloadError(what + ": Response payload is not completed: <ContentLengthError: 400, "
-                        + "message='Not enough data to satisfy content length header.'> (" + received + " of "
-                        + expectedLength + " bytes)");
-            }
-            return null;
+        if (raw.complete()) {
+            release(); // aiohttp: the connection goes back once the body has been read
         }
-        received += n;
-        return Arrays.copyOf(buf, n);
+        return b;
+    }
+
+    private void release() {
+        if (!released) {
+            released = true;
+            session.pool().release(conn, raw.delimited() && head.keepAlive() && !requestSaidClose);
+        }
     }
 
     @Override
@@ -339,7 +300,8 @@ public final class ResponseImpl implements Response {
     /** Reads a body of up to 64 KiB (so that the connection can be reused), then closes. */
     void drainAndClose() {
         try {
-            if (expectedLength >= 0 && expectedLength <= 64 * 1024) {
+            String cl = header("content-length");
+            if (cl != null && cl.trim().length() < 6 && Long.parseLong(cl.trim()) <= 64 * 1024) {
                 bytes();
             }
         } catch (IOException | RuntimeException e) {
@@ -349,6 +311,7 @@ public final class ResponseImpl implements Response {
         }
     }
 
+    /** aiohttp's {@code release()}: a connection whose body was not read whole is closed, not reused. */
     @Override
     public synchronized void close() {
         if (closed) {
@@ -356,13 +319,13 @@ public final class ResponseImpl implements Response {
         }
         closed = true;
         try {
-            Suspend.<Unit>call(k -> statement.cleanup(response, null, k));
-        } catch (Exception | io.aio4j.CancelledError e) {
-            // the body's own failure (already raised to whoever read it), or a connection that went away:
-            // closing succeeds anyway, unless this task itself is being cancelled
-            if (e instanceof io.aio4j.CancelledError c && io.aio4j.Aio.currentTask() != null
-                    && io.aio4j.Aio.currentTask().cancelling() > 0) {
-                throw c;
+            if (!released) {
+                released = true;
+                if (raw.complete()) {
+                    session.pool().release(conn, raw.delimited() && head.keepAlive() && !requestSaidClose);
+                } else {
+                    conn.abort();
+                }
             }
         } finally {
             onClose.run();
