@@ -133,7 +133,7 @@ public final class Tour {
                 s.program().run();
             } else {
                 long t0 = System.nanoTime();
-                double loopTime = AioTesting.withVirtualTime(500, s.program()::run);
+                double loopTime = AioTesting.withVirtualTime(500, 3000, s.program()::run); // 3 s: the stand-in's /delay/2
                 System.out.printf("   [%.1f s of loop time, %.2f s real]%n", loopTime, (System.nanoTime() - t0) / 1e9);
             }
         }

@@ -37,8 +37,9 @@ class SamplesTest {
         System.setOut(new PrintStream(captured, true, StandardCharsets.UTF_8));
         try {
             // on virtual time: the seeds' sleeps take no real time; the stand-in servers are real
-            // sockets, so the clock waits out half a second of real idleness before jumping past them
-            AioTesting.withVirtualTime(500, () -> sample.program().run());
+            // sockets, so the clock waits out half a second of real idleness before jumping past them, and
+            // three seconds while an HTTP response is due (the stand-in's /delay/N really takes N seconds)
+            AioTesting.withVirtualTime(500, 3000, () -> sample.program().run());
         } finally {
             System.setOut(original);
         }

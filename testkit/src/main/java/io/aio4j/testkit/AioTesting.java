@@ -69,13 +69,25 @@ public final class AioTesting {
      * @return the virtual time that passed, in seconds, summed over the loops the program ran
      */
     public static double withVirtualTime(long autojumpThresholdMillis, Program program) throws Exception {
-        if (autojumpThresholdMillis < 0) {
-            throw new IllegalArgumentException("autojumpThresholdMillis must be >= 0: " + autojumpThresholdMillis);
+        return withVirtualTime(autojumpThresholdMillis, Math.max(autojumpThresholdMillis, FOREIGN_THRESHOLD_MILLIS), program);
+    }
+
+    /**
+     * {@link #withVirtualTime(long, Program)} with the real idleness to wait for, before jumping, while
+     * a task waits for work that surely ends elsewhere ({@code toThread}, a future, a pipe, an HTTP
+     * response in flight): a program whose local servers take seconds to answer sets it above that.
+     *
+     * @throws IllegalArgumentException if a threshold is negative
+     */
+    public static double withVirtualTime(long autojumpThresholdMillis, long foreignThresholdMillis, Program program)
+            throws Exception {
+        if (autojumpThresholdMillis < 0 || foreignThresholdMillis < 0) {
+            throw new IllegalArgumentException("autojump thresholds must be >= 0 ms: " + autojumpThresholdMillis
+                    + ", " + foreignThresholdMillis);
         }
         List<VirtualClock> clocks = Collections.synchronizedList(new ArrayList<>());
         EventLoopImpl.withClocks(() -> {
-            VirtualClock c = new VirtualClock(autojumpThresholdMillis * 1_000_000,
-                    Math.max(autojumpThresholdMillis, FOREIGN_THRESHOLD_MILLIS) * 1_000_000);
+            VirtualClock c = new VirtualClock(autojumpThresholdMillis * 1_000_000, foreignThresholdMillis * 1_000_000);
             clocks.add(c);
             return c;
         }, () -> {

@@ -366,6 +366,17 @@ public final class Loop extends CoroutineDispatcher implements Delay, Clock.Driv
         foreignWaits.addAndGet(delta);
     }
 
+    @Override
+    public Runnable holdClock() {
+        foreignWait(1);
+        java.util.concurrent.atomic.AtomicBoolean released = new java.util.concurrent.atomic.AtomicBoolean();
+        return () -> {
+            if (released.compareAndSet(false, true)) {
+                foreignWait(-1);
+            }
+        };
+    }
+
     /** Tasks parked in a Kotlin suspend function (which may end on another thread, or on a loop timer). */
     @Override
     public int externalWaits() {

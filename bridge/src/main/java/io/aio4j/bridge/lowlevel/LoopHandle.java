@@ -37,6 +37,13 @@ public interface LoopHandle {
     /** Reports an error nobody else can receive (asyncio's exception handler). */
     void report(String message, Throwable error);
 
+    /**
+     * Marks work outside the loop that will surely end a wait here — an HTTP request sent, its answer
+     * due — as a wait for another thread is: on a virtual clock, time jumps only after the longer
+     * (foreign) idle threshold while any is held. Returns the release, which may be run more than once.
+     */
+    Runnable holdClock();
+
     /** Records an open resource and where it was opened, for leak reports (while tracking is on). */
     void track(Object resource, String description);
 

@@ -147,12 +147,15 @@ public final class ResponseImpl implements Response {
             throw new IllegalStateException("the response is closed; read its body before closing it");
         }
         byte[] b;
+        Runnable hold = ClientSessionImpl.holdClock();
         try {
             b = session.bounded(what, deadline, session.readTimeout(), () -> raw.read(max));
         } catch (IOException | RuntimeException e) {
             conn.abort(); // the connection stands mid-body: it cannot carry another response
             released = true;
             throw e;
+        } finally {
+            hold.run();
         }
         if (raw.complete()) {
             release(); // aiohttp: the connection goes back once the body has been read
