@@ -208,7 +208,9 @@ class ClientSessionTest {
         }
         try (ClientSession session = Http.session()) {
             Aio.run(() -> {
-                assertThrows(java.io.IOException.class, () -> session.get("http://127.0.0.1:" + port + "/"));
+                ClientConnectorError e = assertThrows(ClientConnectorError.class, () -> session.get("http://127.0.0.1:" + port + "/"));
+                assertEquals(port, e.port()); // aiohttp: ClientConnectorError("Cannot connect to host ...")
+                assertTrue(e.getMessage().startsWith("Cannot connect to host 127.0.0.1:" + port), e.getMessage());
             });
         }
     }

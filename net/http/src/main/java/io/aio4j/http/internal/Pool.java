@@ -144,10 +144,14 @@ final class Pool {
             if (w == null || c.loop.isClosed()) {
                 continue; // the loop's end already closed it
             }
+            Runnable closeIt = () -> {
+                w.cancel();
+                c.connection.writer().close();
+            };
             if (Aio.currentTask() != null && Aio.getRunningLoop() == c.loop) {
-                w.cancel(); // the watcher closes the connection
+                closeIt.run(); // now: the session's close() leaves nothing open behind it
             } else {
-                c.loop.callSoonThreadsafe(w::cancel);
+                c.loop.callSoonThreadsafe(closeIt);
             }
         }
     }
