@@ -13,7 +13,7 @@ import java.util.Objects;
  */
 public final class SessionOptions {
     private static final SessionOptions DEFAULTS = new SessionOptions(null, Map.of(), Duration.ofMinutes(5), null, null,
-            100, 0, true, true, null);
+            100, 0, true, true, null, null);
 
     private final String baseUrl;
     private final Map<String, String> headers;
@@ -25,10 +25,13 @@ public final class SessionOptions {
     private final boolean followRedirects;
     private final boolean cookies;
     private final javax.net.ssl.SSLContext sslContext;
+    private final String proxy;
 
     private SessionOptions(String baseUrl, Map<String, String> headers, Duration total, Duration connect, Duration read,
-            int limit, int limitPerHost, boolean followRedirects, boolean cookies, javax.net.ssl.SSLContext sslContext) {
+            int limit, int limitPerHost, boolean followRedirects, boolean cookies, javax.net.ssl.SSLContext sslContext,
+            String proxy) {
         this.sslContext = sslContext;
+        this.proxy = proxy;
         this.baseUrl = baseUrl;
         this.headers = headers;
         this.totalTimeout = total;
@@ -53,7 +56,7 @@ public final class SessionOptions {
     /** Relative URLs are resolved against {@code url}. @apiNote asyncio: {@code base_url=} */
     public SessionOptions withBaseUrl(String url) {
         return new SessionOptions(url, headers, totalTimeout, connectTimeout, readTimeout, limit, limitPerHost,
-                followRedirects, cookies, sslContext);
+                followRedirects, cookies, sslContext, proxy);
     }
 
     /** A header sent with every request. @apiNote asyncio: {@code headers=} */
@@ -61,7 +64,7 @@ public final class SessionOptions {
         Map<String, String> h = new LinkedHashMap<>(headers);
         h.put(Objects.requireNonNull(name, "name"), Objects.requireNonNull(value, "value"));
         return new SessionOptions(baseUrl, Map.copyOf(h), totalTimeout, connectTimeout, readTimeout, limit,
-                limitPerHost, followRedirects, cookies, sslContext);
+                limitPerHost, followRedirects, cookies, sslContext, proxy);
     }
 
     /**
@@ -72,19 +75,19 @@ public final class SessionOptions {
      */
     public SessionOptions withTotalTimeout(Duration d) {
         return new SessionOptions(baseUrl, headers, d, connectTimeout, readTimeout, limit, limitPerHost,
-                followRedirects, cookies, sslContext);
+                followRedirects, cookies, sslContext, proxy);
     }
 
     /** The most establishing a connection may take. @apiNote asyncio: {@code ClientTimeout(connect=...)} */
     public SessionOptions withConnectTimeout(Duration d) {
         return new SessionOptions(baseUrl, headers, totalTimeout, d, readTimeout, limit, limitPerHost,
-                followRedirects, cookies, sslContext);
+                followRedirects, cookies, sslContext, proxy);
     }
 
     /** The most the server may stay silent while a response is read. @apiNote asyncio: {@code ClientTimeout(sock_read=...)} */
     public SessionOptions withReadTimeout(Duration d) {
         return new SessionOptions(baseUrl, headers, totalTimeout, connectTimeout, d, limit, limitPerHost,
-                followRedirects, cookies, sslContext);
+                followRedirects, cookies, sslContext, proxy);
     }
 
     /**
@@ -100,19 +103,19 @@ public final class SessionOptions {
                     + total + ", " + perHost);
         }
         return new SessionOptions(baseUrl, headers, totalTimeout, connectTimeout, readTimeout, total, perHost,
-                followRedirects, cookies, sslContext);
+                followRedirects, cookies, sslContext, proxy);
     }
 
     /** Whether to follow redirects (default yes). @apiNote asyncio: {@code allow_redirects=} */
     public SessionOptions withFollowRedirects(boolean follow) {
         return new SessionOptions(baseUrl, headers, totalTimeout, connectTimeout, readTimeout, limit, limitPerHost,
-                follow, cookies, sslContext);
+                follow, cookies, sslContext, proxy);
     }
 
     /** Whether to keep cookies between requests (default yes). @apiNote asyncio: {@code cookie_jar=DummyCookieJar()} turns it off */
     public SessionOptions withCookies(boolean keep) {
         return new SessionOptions(baseUrl, headers, totalTimeout, connectTimeout, readTimeout, limit, limitPerHost,
-                followRedirects, keep, sslContext);
+                followRedirects, keep, sslContext, proxy);
     }
 
     /**
@@ -124,10 +127,29 @@ public final class SessionOptions {
      */
     public SessionOptions withSslContext(javax.net.ssl.SSLContext context) {
         return new SessionOptions(baseUrl, headers, totalTimeout, connectTimeout, readTimeout, limit, limitPerHost,
-                followRedirects, cookies, context);
+                followRedirects, cookies, context, proxy);
     }
 
     /** @apiNote asyncio: {@code connector._ssl} */
+    /**
+     * Sends every request through the HTTP proxy at {@code url} ({@code http://[user:password@]host:port}):
+     * {@code http://} requests in absolute form, {@code https://} ones through a {@code CONNECT} tunnel
+     * (TLS end to end). A request's {@link RequestOptions#withProxy} overrides it.
+     *
+     * @apiNote asyncio: {@code ClientSession(proxy=...)}
+     * @throws IllegalArgumentException unless {@code url} is an {@code http://} URL with a host
+     */
+    public SessionOptions withProxy(String url) {
+        io.aio4j.http.internal.ProxyTarget.of(url); // checked now, not at the first request
+        return new SessionOptions(baseUrl, headers, totalTimeout, connectTimeout, readTimeout, limit, limitPerHost,
+                followRedirects, cookies, sslContext, url);
+    }
+
+    /** The proxy, or null. @apiNote asyncio: {@code proxy} */
+    public String proxy() {
+        return proxy;
+    }
+
     public javax.net.ssl.SSLContext sslContext() {
         return sslContext;
     }

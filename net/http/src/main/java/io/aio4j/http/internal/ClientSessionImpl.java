@@ -54,10 +54,6 @@ public final class ClientSessionImpl implements ClientSession {
         return pool;
     }
 
-    Duration readTimeout() {
-        return options.readTimeout();
-    }
-
     @Override
     public Response request(String method, String url, RequestOptions ro) throws IOException {
         Objects.requireNonNull(method, "method");
@@ -68,70 +64,86 @@ public final class ClientSessionImpl implements ClientSession {
         }
         String m = method.toUpperCase(Locale.ROOT);
         String u = withParams(resolve(url), ro.params());
-        byte[] body = ro.body();
-        String contentType = ro.contentType();
-        double deadline = options.totalTimeout() == null ? Double.POSITIVE_INFINITY
-                : Aio.getRunningLoop().time() + options.totalTimeout().toNanos() / 1e9; // aiohttp: total covers the redirects
+        Call call = new Call(ro.body(), ro.stream(), ro.contentType(),
+                ro.totalTimeout() != null ? ro.totalTimeout() : options.totalTimeout(),
+                ro.readTimeout() != null ? ro.readTimeout() : options.readTimeout(),
+                ro.proxy() != null ? ProxyTarget.of(ro.proxy()) : options.proxy() != null ? ProxyTarget.of(options.proxy()) : null);
+        boolean follow = ro.followRedirects() != null ? ro.followRedirects() : options.followRedirects();
+        double deadline = call.total == null ? Double.POSITIVE_INFINITY
+                : Aio.getRunningLoop().time() + call.total.toNanos() / 1e9; // aiohttp: total covers the redirects
         java.util.List<Response> history = new java.util.ArrayList<>();
         for (;;) {
-            ResponseImpl r = send(m, u, ro, body, contentType, deadline);
+            ResponseImpl r = send(m, u, ro, call, deadline);
             int status = r.status();
             String location = r.header("location");
-            if (!options.followRedirects() || location == null || !(status == 301 || status == 302 || status == 303
+            if (!follow || location == null || !(status == 301 || status == 302 || status == 303
                     || status == 307 || status == 308)) {
                 r.history(history);
                 return r;
             }
             r.drainAndClose(); // a small body is read, so that the connection goes back to the pool
             history.add(r);
-            if (history.size() >= MAX_REDIRECTS) { // aiohttp: len(history) >= max_redirects
+            if (history.size() >= ro.maxRedirects()) { // aiohttp: len(history) >= max_redirects
                 throw new TooManyRedirects(status, r.reason(), r.url(), history);
             }
             // aiohttp: 303 (but HEAD), and 301/302 after a POST, go on as a GET without the body;
             // 307/308 repeat the method and the body
             if (status == 303 && !m.equals("HEAD") || (status == 301 || status == 302) && m.equals("POST")) {
                 m = "GET";
-                body = null;
-                contentType = null;
+                call = call.withoutBody();
+            } else if (call.stream != null) {
+                throw new java.net.ProtocolException(m + " " + u + ": a " + status + " redirect asks to send the body "
+                        + "again, and a streamed body can be sent only once");
             }
             u = URI.create(r.url()).resolve(location).toString();
         }
     }
 
-    private ResponseImpl send(String method, String url, RequestOptions ro, byte[] body, String contentType,
-            double deadline) throws IOException {
+    /** What stays the same across a request's redirects: the body and this request's limits and proxy. */
+    record Call(byte[] body, Iterable<byte[]> stream, String contentType, Duration total, Duration read, ProxyTarget proxy) {
+        Call withoutBody() {
+            return new Call(null, null, null, total, read, proxy);
+        }
+    }
+
+    private ResponseImpl send(String method, String url, RequestOptions ro, Call call, double deadline) throws IOException {
         Target t = Target.of(url);
         String what = method + " " + url;
-        Map<String, String> headers = headers(method, t, ro, body, contentType);
+        Map<String, String> headers = headers(method, t, ro, call);
         boolean saysClose = "close".equalsIgnoreCase(headers.get("Connection"));
-        byte[] head = Http1.requestHead(method, t.pathAndQuery(), headers);
+        // through a proxy, a plain http:// request names the whole URL (RFC 9112 3.2.2); https:// tunnels
+        boolean absolute = call.proxy != null && !t.tls();
+        byte[] head = Http1.requestHead(method, absolute ? t.absolute() : t.pathAndQuery(), headers);
         Runnable release = acquire(t.origin());
         try {
             for (int attempt = 0; ; attempt++) {
-                Pool.Conn c = bounded(what, deadline, null, () -> pool.acquire(t, options.connectTimeout()));
+                Pool.Conn c = bounded(what, deadline, call.total, null, () -> pool.acquire(t, call.proxy, options.connectTimeout()));
                 Runnable hold = holdClock(); // the request is sent: its answer is work the server surely does
                 try {
                     StreamWriter w = c.connection.writer();
                     w.write(head);
-                    if (body != null && body.length > 0) {
-                        w.write(body);
+                    if (call.body != null && call.body.length > 0) {
+                        w.write(call.body);
                     }
-                    bounded(what, deadline, null, () -> {
+                    bounded(what, deadline, call.total, null, () -> {
                         w.drain();
+                        if (call.stream != null) {
+                            sendChunked(w, call.stream);
+                        }
                         return null;
                     });
-                    Http1.Head h = bounded(what, deadline, options.readTimeout(), () -> Http1.readHead(c.connection.reader(), what));
+                    Http1.Head h = bounded(what, deadline, call.total, call.read, () -> Http1.readHead(c.connection.reader(), what));
                     storeCookies(t, h);
                     Http1.Framing framing = Http1.framing(method, h);
                     long length = framing == Http1.Framing.LENGTH ? Http1.contentLength(h, what) : -1;
                     Body b = new Body(c.connection.reader(), framing, length, what);
-                    return new ResponseImpl(this, c, h, b, url, what, deadline, saysClose, release);
+                    return new ResponseImpl(this, c, h, b, url, what, deadline, call, saysClose, release);
                 } catch (IOException e) {
                     c.abort();
                     boolean nothingCame = e instanceof IncompleteReadError ire && ire.partial().length == 0
                             || !(e instanceof IncompleteReadError) && !(e instanceof java.net.ProtocolException)
                             && !(e instanceof ClientPayloadError);
-                    if (c.reused && nothingCame && attempt == 0) {
+                    if (c.reused && nothingCame && attempt == 0 && call.stream == null) {
                         continue; // a kept-alive connection the server had closed: once more, on a new one
                     }
                     if (e instanceof IncompleteReadError) {
@@ -151,6 +163,23 @@ public final class ClientSessionImpl implements ClientSession {
         }
     }
 
+    /** A streamed body in chunked coding (RFC 9112 7.1), drained after each chunk. */
+    private static void sendChunked(StreamWriter w, Iterable<byte[]> chunks) throws IOException {
+        for (byte[] chunk : chunks) {
+            if (chunk.length == 0) {
+                continue; // an empty chunk would end the body
+            }
+            w.write((Integer.toHexString(chunk.length) + "\r\n").getBytes(StandardCharsets.US_ASCII));
+            w.write(chunk);
+            w.write(CRLF);
+            w.drain();
+        }
+        w.write("0\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
+        w.drain();
+    }
+
+    private static final byte[] CRLF = {'\r', '\n'};
+
     /**
      * On a virtual clock (the test kit), a response in flight is waited for as another thread's work
      * is: time jumps past it only after the longer idle threshold (a local server answering in 50 ms
@@ -160,7 +189,9 @@ public final class ClientSessionImpl implements ClientSession {
         return io.aio4j.internal.EventLoopImpl.current("ClientSession.request").handle().holdClock();
     }
 
-    private Map<String, String> headers(String method, Target t, RequestOptions ro, byte[] body, String contentType) {
+    private Map<String, String> headers(String method, Target t, RequestOptions ro, Call call) {
+        byte[] body = call.body;
+        String contentType = call.contentType;
         Map<String, String[]> h = new LinkedHashMap<>(); // lower-cased name -> {name, value}: a later one replaces
         java.util.function.BiConsumer<String, String> put = (k, v) -> h.put(k.toLowerCase(Locale.ROOT), new String[] {k, v});
         put.accept("Host", t.hostHeader());
@@ -179,8 +210,13 @@ public final class ClientSessionImpl implements ClientSession {
                 // no cookies for a URL the jar cannot place
             }
         }
-        if (body != null || !GET_METHODS.contains(method)) {
+        if (call.stream != null) {
+            put.accept("Transfer-Encoding", "chunked");
+        } else if (body != null || !GET_METHODS.contains(method)) {
             put.accept("Content-Length", String.valueOf(body == null ? 0 : body.length));
+        }
+        if (call.proxy != null && call.proxy.authorization() != null && !t.tls()) {
+            put.accept("Proxy-Authorization", call.proxy.authorization());
         }
         if (!h.containsKey("content-type")) {
             if (contentType != null) {
@@ -267,7 +303,8 @@ public final class ClientSessionImpl implements ClientSession {
      * {@code perOp} is given, within that too (aiohttp's {@code sock_read}: the most the server may stay
      * silent); a {@link TimeoutError} names the request and which limit it was.
      */
-    <T> T bounded(String what, double deadline, Duration perOp, io.aio4j.AsyncCallable<T> op) throws IOException {
+    <T> T bounded(String what, double deadline, Duration total, Duration perOp, io.aio4j.AsyncCallable<T> op)
+            throws IOException {
         double left = deadline - Aio.getRunningLoop().time();
         double limit = left;
         boolean read = false;
@@ -286,7 +323,7 @@ public final class ClientSessionImpl implements ClientSession {
             return Aio.timeout(Math.max(limit, 0), op);
         } catch (TimeoutError e) {
             throw new TimeoutError(what + (read ? ": no data from the server for " + perOp.toMillis() + " ms (read timeout)"
-                    : ": the total timeout of " + options.totalTimeout().toMillis() + " ms expired"), e);
+                    : ": the total timeout of " + total.toMillis() + " ms expired"), e);
         }
     }
 

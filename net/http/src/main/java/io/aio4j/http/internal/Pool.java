@@ -31,13 +31,15 @@ final class Pool {
         final Connection connection;
         final Target target;
         final EventLoop loop;
+        final String key;
         boolean reused;
         Task<Void> watcher;
 
-        Conn(Connection connection, Target target, EventLoop loop) {
+        Conn(Connection connection, Target target, EventLoop loop, String key) {
             this.connection = connection;
             this.target = target;
             this.loop = loop;
+            this.key = key;
         }
 
         void abort() {
@@ -53,11 +55,15 @@ final class Pool {
         this.ssl = ssl;
     }
 
-    /** An idle connection to {@code t}'s origin on this loop, or a new one (within {@code connectTimeout}). */
-    Conn acquire(Target t, Duration connectTimeout) throws IOException {
+    /**
+     * An idle connection to {@code t}'s origin (through {@code proxy}, or direct when null) on this
+     * loop, or a new one (within {@code connectTimeout}).
+     */
+    Conn acquire(Target t, ProxyTarget proxy, Duration connectTimeout) throws IOException {
         EventLoop loop = Aio.getRunningLoop();
+        String key = key(t, proxy);
         synchronized (this) {
-            ArrayDeque<Conn> q = idle.get(t.origin());
+            ArrayDeque<Conn> q = idle.get(key);
             while (q != null && !q.isEmpty()) {
                 Conn c = q.pollLast();
                 if (c.loop != loop) {
@@ -71,29 +77,65 @@ final class Pool {
                 c.abort();
             }
         }
-        return open(t, connectTimeout, loop);
+        return open(t, proxy, connectTimeout, loop, key);
     }
 
-    private Conn open(Target t, Duration connectTimeout, EventLoop loop) throws IOException {
+    private static String key(Target t, ProxyTarget proxy) {
+        return proxy == null ? t.origin() : t.origin() + " via " + proxy.key();
+    }
+
+    private Conn open(Target t, ProxyTarget proxy, Duration connectTimeout, EventLoop loop, String key) throws IOException {
         ConnectOptions o = ConnectOptions.defaults();
-        if (t.tls()) {
+        if (t.tls() && proxy == null) {
             o = (ssl == null ? o.withTls() : o.withSsl(ssl)).withServerHostname(t.host()); // the name, or the IP literal, is checked
         }
         ConnectOptions options = o;
+        String host = proxy == null ? t.host() : proxy.host();
+        int port = proxy == null ? t.port() : proxy.port();
         try {
-            Connection c = connectTimeout == null ? Net.openConnection(t.host(), t.port(), options)
-                    : Aio.timeout(connectTimeout.toNanos() / 1e9, () -> Net.openConnection(t.host(), t.port(), options));
-            return new Conn(c, t, loop);
+            Connection c = connectTimeout == null ? Net.openConnection(host, port, options)
+                    : Aio.timeout(connectTimeout.toNanos() / 1e9, () -> Net.openConnection(host, port, options));
+            if (proxy != null && t.tls()) {
+                tunnel(c, t, proxy);
+            }
+            return new Conn(c, t, loop, key);
         } catch (io.aio4j.TimeoutError e) {
             throw new io.aio4j.TimeoutError("Connection timeout to host " + t.origin() + " (connect timeout "
                     + connectTimeout.toMillis() + " ms)", e);
         } catch (CancelledError e) {
             throw e;
         } catch (Exception e) {
+            if (e instanceof io.aio4j.http.ClientHttpProxyError p) {
+                throw p;
+            }
             if (e instanceof IOException || e instanceof java.nio.channels.UnresolvedAddressException) {
-                throw new ClientConnectorError(t.host(), t.port(), t.tls(), e);
+                throw new ClientConnectorError(host, port, t.tls() && proxy == null, e);
             }
             throw io.aio4j.bridge.lowlevel.Unchecked.rethrow(e);
+        }
+    }
+
+    /** An HTTP proxy's tunnel to {@code t} (RFC 9110 9.3.6 {@code CONNECT}), then TLS with the server through it. */
+    private void tunnel(Connection c, Target t, ProxyTarget proxy) throws IOException {
+        try {
+            String authority = (t.host().indexOf(':') >= 0 ? "[" + t.host() + "]" : t.host()) + ":" + t.port();
+            java.util.Map<String, String> h = new java.util.LinkedHashMap<>();
+            h.put("Host", authority);
+            if (proxy.authorization() != null) {
+                h.put("Proxy-Authorization", proxy.authorization());
+            }
+            c.writer().write(Http1.requestHead("CONNECT", authority, h));
+            c.writer().drain();
+            Http1.Head head = Http1.readHead(c.reader(), "CONNECT " + authority);
+            if (head.status() / 100 != 2) {
+                throw new io.aio4j.http.ClientHttpProxyError(head.status(), head.reason(), proxy.url());
+            }
+            c.writer().startTls(ssl == null ? javax.net.ssl.SSLContext.getDefault() : ssl, t.host());
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException("the JDK has no default TLS context", e);
+        } catch (IOException | RuntimeException e) {
+            c.writer().abort();
+            throw e;
         }
     }
 
@@ -102,7 +144,7 @@ final class Pool {
         synchronized (this) {
             if (reusable && !closed && !c.loop.isClosed()) {
                 c.reused = true;
-                idle.computeIfAbsent(c.target.origin(), k -> new ArrayDeque<>()).addLast(c);
+                idle.computeIfAbsent(c.key, k -> new ArrayDeque<>()).addLast(c);
                 c.watcher = Aio.createTask("idle connection " + c.target.origin(), () -> watch(c));
                 return;
             }
@@ -122,7 +164,7 @@ final class Pool {
             }
         }
         synchronized (this) {
-            ArrayDeque<Conn> q = idle.get(c.target.origin());
+            ArrayDeque<Conn> q = idle.get(c.key);
             if (q != null) {
                 q.remove(c);
             }

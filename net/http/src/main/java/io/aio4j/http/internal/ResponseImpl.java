@@ -25,6 +25,7 @@ public final class ResponseImpl implements Response {
     private final String url;
     private final String what;
     private final double deadline;
+    private final ClientSessionImpl.Call call;
     private final boolean requestSaidClose;
     private final Runnable onClose;
     private byte[] body;
@@ -32,7 +33,7 @@ public final class ResponseImpl implements Response {
     private boolean released;
 
     ResponseImpl(ClientSessionImpl session, Pool.Conn conn, Http1.Head head, Body raw, String url, String what,
-            double deadline, boolean requestSaidClose, Runnable onClose) {
+            double deadline, ClientSessionImpl.Call call, boolean requestSaidClose, Runnable onClose) {
         this.session = session;
         this.conn = conn;
         this.head = head;
@@ -40,6 +41,7 @@ public final class ResponseImpl implements Response {
         this.url = url;
         this.what = what;
         this.deadline = deadline;
+        this.call = call;
         this.requestSaidClose = requestSaidClose;
         this.onClose = onClose;
         if (raw.complete()) {
@@ -149,7 +151,7 @@ public final class ResponseImpl implements Response {
         byte[] b;
         Runnable hold = ClientSessionImpl.holdClock();
         try {
-            b = session.bounded(what, deadline, session.readTimeout(), () -> raw.read(max));
+            b = session.bounded(what, deadline, call.total(), call.read(), () -> raw.read(max));
         } catch (IOException | RuntimeException e) {
             conn.abort(); // the connection stands mid-body: it cannot carry another response
             released = true;

@@ -10,6 +10,11 @@ import java.util.Locale;
  */
 record Target(String url, boolean tls, String host, int port, String hostHeader, String pathAndQuery) {
 
+    /** The absolute form, for a request through a proxy: scheme, host header, path and query. */
+    String absolute() {
+        return (tls ? "https://" : "http://") + hostHeader + pathAndQuery;
+    }
+
     /** The pool's key: one set of kept-alive connections per scheme, host and port. */
     String origin() {
         return (tls ? "https://" : "http://") + hostHeader;
