@@ -154,4 +154,30 @@ public sealed interface EventLoop permits EventLoopImpl {
      *     {@code DebugProbes.dumpCoroutines()}
      */
     void dumpTasks(java.io.Writer out);
+
+    /**
+     * Runs {@code callback} on this loop each time the process receives {@code signal} ({@code "SIGTERM"},
+     * {@code "SIGHUP"}, {@code "SIGINT"}, ...; the {@code SIG} prefix is optional). A second handler for
+     * the same signal replaces the first. While a handler for SIGINT is installed, Ctrl-C runs it instead
+     * of cancelling {@code Aio.run}'s main task. Closing the loop removes its handlers.
+     *
+     * {@snippet :
+     * loop.addSignalHandler("SIGTERM", () -> stopping.set());
+     * }
+     *
+     * @apiNote asyncio: {@code loop.add_signal_handler(signal.SIGTERM, callback)}
+     * @throws IllegalArgumentException for an unknown signal, or one the JVM keeps for itself (e.g.
+     *     SIGKILL, SIGSEGV, HotSpot's SIGUSR2 and SIGQUIT), naming it
+     * @throws UnsupportedOperationException on a runtime without {@code sun.misc.Signal}
+     * @throws IllegalStateException if the loop is closed
+     */
+    void addSignalHandler(String signal, Runnable callback);
+
+    /**
+     * Removes this loop's handler for {@code signal}, putting back the one that was there before.
+     *
+     * @apiNote asyncio: {@code loop.remove_signal_handler(sig)}
+     * @return whether a handler was removed
+     */
+    boolean removeSignalHandler(String signal);
 }

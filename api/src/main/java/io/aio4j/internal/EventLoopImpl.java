@@ -206,6 +206,18 @@ public final class EventLoopImpl implements EventLoop {
         }
     }
 
+    private final SignalHandlers signals = new SignalHandlers(this);
+
+    @Override
+    public void addSignalHandler(String signal, Runnable callback) {
+        signals.add(signal, callback);
+    }
+
+    @Override
+    public boolean removeSignalHandler(String signal) {
+        return signals.remove(signal);
+    }
+
     @Override
     public void dumpTasks(java.io.Writer out) {
         TaskDump.write(this, Objects.requireNonNull(out, "out"));
@@ -388,6 +400,7 @@ public final class EventLoopImpl implements EventLoop {
         closing = true;
         LIVE.remove(this);
         try {
+            signals.removeAll();
             shutdownDefaultExecutor();
             for (Unretrieved u : new ArrayList<>(unretrieved)) {
                 u.run();

@@ -420,6 +420,11 @@ public final class BenchMain {
                     .append(aio == null ? "" : String.format(Locale.ROOT, "%.2fx", e.getValue()[0] / aio[0])).append(" | ")
                     .append((long) e.getValue()[1]).append(" |\n");
         }
+        double[] loopHttp = httpRows.get("aio4j (loop-thread)");
+        md.append("\n- target (HTTP client ≥ 1.5x aiohttp's client, at most one connection per concurrent request): ")
+                .append(aio == null || loopHttp == null ? "not measured" : String.format(Locale.ROOT, "%.2fx, %d connections",
+                        loopHttp[0] / aio[0], (long) loopHttp[1]) + (loopHttp[0] / aio[0] >= 1.5 && loopHttp[1] <= HTTP_CONCURRENCY
+                        ? " — met" : " — **missed**")).append('\n');
         md.append('\n').append(targets(micro, echo, memory));
         return md.toString();
     }
