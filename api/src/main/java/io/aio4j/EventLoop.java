@@ -156,6 +156,15 @@ public sealed interface EventLoop permits EventLoopImpl {
     void dumpTasks(java.io.Writer out);
 
     /**
+     * A new pending {@link Promise} on this loop: asyncio's {@code Future}, completed by
+     * {@code setResult} / {@code setException} and accepted wherever a task is.
+     *
+     * @apiNote asyncio: {@code loop.create_future()}
+     * @throws IllegalStateException if the loop is closed
+     */
+    <T> Promise<T> createFuture();
+
+    /**
      * Runs {@code callback} on this loop each time the process receives {@code signal} ({@code "SIGTERM"},
      * {@code "SIGHUP"}, {@code "SIGINT"}, ...; the {@code SIG} prefix is optional). A second handler for
      * the same signal replaces the first. While a handler for SIGINT is installed, Ctrl-C runs it instead

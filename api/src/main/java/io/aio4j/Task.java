@@ -26,7 +26,7 @@ import java.util.function.Consumer;
  * @param <T> the result type
  * @apiNote asyncio: {@code asyncio.Task}
  */
-public sealed interface Task<T> extends Future<T> permits TaskImpl {
+public sealed interface Task<T> extends Future<T> permits TaskImpl, Promise {
 
     /**
      * Waits until the task is done and returns its result, or rethrows its exception, or throws

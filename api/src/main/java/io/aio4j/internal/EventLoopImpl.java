@@ -206,6 +206,11 @@ public final class EventLoopImpl implements EventLoop {
         }
     }
 
+    @Override
+    public <T> io.aio4j.Promise<T> createFuture() {
+        return new PromiseImpl<>(this);
+    }
+
     private final SignalHandlers signals = new SignalHandlers(this);
 
     @Override

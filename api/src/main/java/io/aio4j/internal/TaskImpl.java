@@ -211,7 +211,13 @@ public final class TaskImpl<T> implements Task<T>, TaskCore.Host<T> {
     /** {@code await shield(task)}: the outcome, but a cancellation of the waiter stays with the waiter. */
     public static <T> T shield(Task<T> task) {
         Objects.requireNonNull(task, "task");
-        return ((TaskImpl<T>) task).awaitShielded(); // Task's one implementation
+        return of(task).awaitShielded();
+    }
+
+    /** The engine's task behind {@code task}: itself, or the one a promise stands on. */
+    @SuppressWarnings("unchecked")
+    static <T> TaskImpl<T> of(Task<T> task) {
+        return task instanceof PromiseImpl<T> p ? p.task() : (TaskImpl<T>) task;
     }
 
     private T awaitShielded() {

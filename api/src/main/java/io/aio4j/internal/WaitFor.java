@@ -20,7 +20,7 @@ public final class WaitFor {
                 return task.result();
             }
             task.cancel();
-            ((TaskImpl<T>) task).waitDone(label);
+            TaskImpl.of(task).waitDone(label);
             try {
                 return task.result(); // a task that swallowed the cancellation returns its value
             } catch (CancelledError e) {
