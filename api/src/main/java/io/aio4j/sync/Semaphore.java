@@ -80,6 +80,40 @@ public sealed class Semaphore implements Acquired.Releasable permits BoundedSema
     }
 
     /**
+     * Runs {@code body} holding a permit: {@link #acquire()} first, the release when the body ends,
+     * however it ends; its result is returned and its exception thrown as it is. The same as the
+     * try-with-resources form, without a handle to name.
+     *
+     * {@snippet :
+     * int n = counterGuard.withPermit(() -> ++count);
+     * }
+     *
+     * <p><b>Cancellation:</b> as {@link #acquire()}: a task cancelled while it waits runs nothing.
+     *
+     * @apiNote asyncio: {@code async with ...:}; kotlinx's {@code withPermit { }}
+     */
+    public final <T> T withPermit(io.aio4j.AsyncCallable<T> body) {
+        java.util.Objects.requireNonNull(body, "body");
+        Acquired held = acquire();
+        try {
+            return body.call();
+        } catch (Exception e) {
+            throw io.aio4j.bridge.lowlevel.Unchecked.rethrow(e);
+        } finally {
+            held.close();
+        }
+    }
+
+    /** {@link #withPermit(io.aio4j.AsyncCallable)} for a body with no result. @apiNote asyncio: {@code async with ...:} */
+    public final void withPermit(io.aio4j.AsyncRunnable body) {
+        java.util.Objects.requireNonNull(body, "body");
+        withPermit(() -> {
+            body.run();
+            return null;
+        });
+    }
+
+    /**
      * Gives back a permit and hands it to the first waiter.
      *
      * @apiNote asyncio: {@code sem.release()}
