@@ -11,5 +11,5 @@ module io.aio4j.api {
     exports io.aio4j.queue;
 
     // Internal API: the other aio4j modules only
-    exports io.aio4j.internal to io.aio4j.net, io.aio4j.testkit, io.aio4j.ktor, io.aio4j.http, io.aio4j.ws, io.aio4j.files;
+    exports io.aio4j.internal to io.aio4j.net, io.aio4j.ktor, io.aio4j.http, io.aio4j.ws, io.aio4j.files;
 }

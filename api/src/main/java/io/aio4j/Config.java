@@ -17,7 +17,7 @@ import java.util.Objects;
 public final class Config {
     private static final Duration DEFAULT_SLOW = Duration.ofMillis(100);
     private static final Config DEFAULTS = new Config(1, null, null, debugFromEnvironment(),
-            DEFAULT_SLOW);
+            DEFAULT_SLOW, null);
 
     private final int parallelism;
     /** The carrier chosen with {@link #withCarrier}, or null for the default. */
@@ -25,9 +25,12 @@ public final class Config {
     private final ExceptionHandler exceptionHandler;
     private final boolean debug;
     private final Duration slowCallbackDuration;
+    /** The clock chosen with {@link #withClock}, or null for the system's. */
+    private final io.aio4j.bridge.lowlevel.Clock clock;
 
     private Config(int parallelism, Carrier carrier, ExceptionHandler exceptionHandler, boolean debug,
-            Duration slowCallbackDuration) {
+            Duration slowCallbackDuration, io.aio4j.bridge.lowlevel.Clock clock) {
+        this.clock = clock;
         this.parallelism = parallelism;
         this.carrier = carrier;
         this.exceptionHandler = exceptionHandler;
@@ -79,7 +82,7 @@ public final class Config {
             throw new IllegalArgumentException(
                     "parallelism is the number of task bodies that may run at once and must be >= 1: " + n);
         }
-        return new Config(n, carrier, exceptionHandler, debug, slowCallbackDuration);
+        return new Config(n, carrier, exceptionHandler, debug, slowCallbackDuration, clock);
     }
 
     /**
@@ -93,7 +96,7 @@ public final class Config {
      */
     public Config withCarrier(Carrier carrier) {
         return new Config(parallelism, Objects.requireNonNull(carrier, "carrier"), exceptionHandler, debug,
-                slowCallbackDuration);
+                slowCallbackDuration, clock);
     }
 
     /**
@@ -103,7 +106,7 @@ public final class Config {
      */
     public Config withExceptionHandler(ExceptionHandler handler) {
         return new Config(parallelism, carrier, Objects.requireNonNull(handler, "handler"), debug,
-                slowCallbackDuration);
+                slowCallbackDuration, clock);
     }
 
     /**
@@ -121,7 +124,7 @@ public final class Config {
      * @apiNote asyncio: {@code asyncio.run(main(), debug=True)}, {@code PYTHONASYNCIODEBUG=1}
      */
     public Config debug(boolean on) {
-        return new Config(parallelism, carrier, exceptionHandler, on, slowCallbackDuration);
+        return new Config(parallelism, carrier, exceptionHandler, on, slowCallbackDuration, clock);
     }
 
     /**
@@ -135,7 +138,7 @@ public final class Config {
         if (d.isNegative() || d.isZero()) {
             throw new IllegalArgumentException("slowCallbackDuration must be > 0: " + d);
         }
-        return new Config(parallelism, carrier, exceptionHandler, debug, d);
+        return new Config(parallelism, carrier, exceptionHandler, debug, d, clock);
     }
 
     /**
@@ -152,6 +155,22 @@ public final class Config {
      *
      * @apiNote asyncio: {@code loop.slow_callback_duration}
      */
+    /**
+     * The loop's clock: the test kit's {@code VirtualClock}, or one of a program's own (Trio's
+     * {@code trio.run(clock=...)}); the system's monotonic clock when not set.
+     *
+     * @apiNote asyncio: none (Trio's {@code clock=} argument)
+     */
+    public Config withClock(io.aio4j.bridge.lowlevel.Clock c) {
+        return new Config(parallelism, carrier, exceptionHandler, debug, slowCallbackDuration,
+                Objects.requireNonNull(c, "clock"));
+    }
+
+    /** The clock set with {@link #withClock}, or null for the system's. */
+    public io.aio4j.bridge.lowlevel.Clock clock() {
+        return clock;
+    }
+
     public Duration slowCallbackDuration() {
         return slowCallbackDuration;
     }

@@ -17,7 +17,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
-import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executor;
@@ -26,7 +25,6 @@ import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
-import java.util.function.Supplier;
 import kotlinx.coroutines.CoroutineDispatcher;
 
 /** The one implementation of {@link EventLoop}: the public face of the engine's {@link LoopCore}. */
@@ -50,33 +48,8 @@ public final class EventLoopImpl implements EventLoop {
     private ThreadPoolExecutor defaultExecutor;
 
     /** Clocks for the loops created on this thread (the test kit's virtual time for a program's main). */
-    private static final ThreadLocal<Supplier<Clock>> CLOCKS = new ThreadLocal<>();
-
     public EventLoopImpl(Config config) {
-        this(config, defaultClock());
-    }
-
-    private static Clock defaultClock() {
-        Supplier<Clock> s = CLOCKS.get();
-        return s == null ? Clock.SYSTEM : s.get();
-    }
-
-    /**
-     * Runs {@code body} with every loop created on this thread (by {@code Aio.run}, a Runner) taking its
-     * clock from {@code clocks}; restores the previous setting afterwards.
-     */
-    public static <T> T withClocks(Supplier<Clock> clocks, Callable<T> body) throws Exception {
-        Supplier<Clock> previous = CLOCKS.get();
-        CLOCKS.set(Objects.requireNonNull(clocks, "clocks"));
-        try {
-            return body.call();
-        } finally {
-            if (previous == null) {
-                CLOCKS.remove();
-            } else {
-                CLOCKS.set(previous);
-            }
-        }
+        this(config, config.clock() != null ? config.clock() : Clock.forNewLoop());
     }
 
     public EventLoopImpl(Config config, Clock clock) {
@@ -340,7 +313,7 @@ public final class EventLoopImpl implements EventLoop {
             for (TaskImpl<?> t : pending) {
                 System.getLogger("io.aio4j").log(System.Logger.Level.WARNING, "Task " + t.name()
                         + " was never awaited: it was still pending when Aio.run() returned and is cancelled"
-                        + Where.createdAt(t.createdAt()));
+                        + io.aio4j.bridge.lowlevel.CallSite.createdAt(t.createdAt()));
             }
         }
         AtomicInteger left = new AtomicInteger(pending.size());

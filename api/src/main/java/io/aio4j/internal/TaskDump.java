@@ -59,7 +59,7 @@ final class TaskDump {
                 .append(')');
         int user = -1;
         for (int i = 0; i < stack.length; i++) {
-            if (!Where.machinery(stack[i].getClassName())) {
+            if (!io.aio4j.bridge.lowlevel.CallSite.machinery(stack[i].getClassName())) {
                 user = i;
                 break;
             }
@@ -82,7 +82,7 @@ final class TaskDump {
                 if (c.startsWith("io.aio4j.internal.TaskImpl") || c.startsWith("io.aio4j.bridge.internal.")) {
                     break; // the task's own start-up frames
                 }
-                if (i > api && Where.machinery(c)) {
+                if (i > api && io.aio4j.bridge.lowlevel.CallSite.machinery(c)) {
                     continue; // machinery between the user's frames (lambdas, reflection, aio4j internals)
                 }
                 out.append(indent).append("    at ").append(stack[i].toString()).append('\n');

@@ -112,6 +112,7 @@ public final class TaskImpl<T> implements Task<T>, TaskCore.Host<T> {
     }
 
     /** Where the task was created, or null when the loop does not track it. */
+    @Override
     public Throwable createdAt() {
         return createdAt;
     }

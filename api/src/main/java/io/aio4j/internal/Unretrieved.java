@@ -33,7 +33,7 @@ final class Unretrieved implements Runnable {
     public void run() {
         if (settled.compareAndSet(false, true)) {
             loop.untrack(this);
-            loop.loop.report("Task exception was never retrieved: task " + taskName + Where.createdAt(createdAt), error);
+            loop.loop.report("Task exception was never retrieved: task " + taskName + io.aio4j.bridge.lowlevel.CallSite.createdAt(createdAt), error);
         }
     }
 }

@@ -3,7 +3,7 @@ package io.aio4j.testkit;
 import io.aio4j.Aio;
 import io.aio4j.EventLoop;
 import io.aio4j.bridge.lowlevel.VirtualClock;
-import io.aio4j.internal.EventLoopImpl;
+import io.aio4j.bridge.lowlevel.LoopCore;
 import java.time.Duration;
 import java.util.Objects;
 
@@ -14,15 +14,17 @@ import java.util.Objects;
  */
 public final class AioTestContext {
     private volatile VirtualClock clock;
-    private volatile EventLoopImpl loop;
+    private volatile EventLoop loop;
+    private volatile LoopCore core;
     private volatile long seed = AioTest.NO_SEED;
 
     AioTestContext() {
     }
 
-    void bind(VirtualClock clock, EventLoopImpl loop, long seed) {
+    void bind(VirtualClock clock, EventLoop loop, LoopCore core, long seed) {
         this.clock = clock;
         this.loop = loop;
+        this.core = core;
         this.seed = seed;
     }
 
@@ -52,7 +54,7 @@ public final class AioTestContext {
     public void runUntilIdle() {
         int quiet = 0;
         while (quiet < 2) { // twice empty: due timers were collected at the boundary in between
-            quiet = loop.handle().nothingReady() ? quiet + 1 : 0;
+            quiet = core.nothingReady() ? quiet + 1 : 0;
             Aio.sleep(0);
         }
     }

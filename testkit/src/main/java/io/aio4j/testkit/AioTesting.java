@@ -3,11 +3,12 @@ package io.aio4j.testkit;
 import io.aio4j.bridge.lowlevel.Unchecked;
 import io.aio4j.Aio;
 import io.aio4j.Config;
+import io.aio4j.Runner;
+import io.aio4j.bridge.lowlevel.CallSite;
+import io.aio4j.bridge.lowlevel.Clock;
+import io.aio4j.bridge.lowlevel.LoopCore;
+import io.aio4j.bridge.lowlevel.TaskCore;
 import io.aio4j.bridge.lowlevel.VirtualClock;
-import io.aio4j.internal.EventLoopImpl;
-import io.aio4j.internal.RunnerImpl;
-import io.aio4j.internal.TaskImpl;
-import io.aio4j.internal.Where;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -86,7 +87,7 @@ public final class AioTesting {
                     + ", " + foreignThresholdMillis);
         }
         List<VirtualClock> clocks = Collections.synchronizedList(new ArrayList<>());
-        EventLoopImpl.withClocks(() -> {
+        Clock.withNewLoopClocks(() -> {
             VirtualClock c = new VirtualClock(autojumpThresholdMillis * 1_000_000, foreignThresholdMillis * 1_000_000);
             clocks.add(c);
             return c;
@@ -112,20 +113,22 @@ public final class AioTesting {
         VirtualClock clock = new VirtualClock(s.autojumpThresholdMillis() * 1_000_000,
                 Math.max(s.autojumpThresholdMillis(), FOREIGN_THRESHOLD_MILLIS) * 1_000_000);
         List<String> reported = Collections.synchronizedList(new ArrayList<>());
-        Config config = Config.parallel(s.parallelism()).withExceptionHandler((message, error) ->
+        Config config = Config.parallel(s.parallelism()).withClock(clock).withExceptionHandler((message, error) ->
                 reported.add(message + (error != null ? ": " + error : "")));
-        EventLoopImpl loop = new EventLoopImpl(config, clock);
-        loop.handle().trackResources(s.checkLeaks());
-        if (s.seed() != AioTest.NO_SEED) {
-            loop.handle().schedule(new Random(s.seed()));
-        }
-        ctx.bind(clock, loop, s.seed());
         List<String> leaks = new ArrayList<>();
         Throwable failure = null;
-        RunnerImpl runner = new RunnerImpl(loop);
+        Runner runner = Aio.runner(config);
         try {
             runner.run(() -> {
-                TaskImpl<?> main = TaskImpl.current("AioTest");
+                // the main task is the loop's first: what the test kit sets up here is in place before
+                // anything the body starts
+                LoopCore loop = LoopCore.current();
+                loop.trackResources(s.checkLeaks());
+                if (s.seed() != AioTest.NO_SEED) {
+                    loop.schedule(new Random(s.seed()));
+                }
+                ctx.bind(clock, runner.loop(), loop, s.seed());
+                TaskCore<?> main = TaskCore.current();
                 try {
                     body.run(ctx);
                 } catch (Throwable t) {
@@ -165,7 +168,7 @@ public final class AioTesting {
      * close within a few milliseconds of real time; neither is a leak. Waits at most about half a second
      * of real time, and never advances the virtual clock (a sleeping task stays a leak).
      */
-    private static List<String> settledLeaks(EventLoopImpl loop, TaskImpl<?> main) throws Exception {
+    private static List<String> settledLeaks(LoopCore loop, TaskCore<?> main) throws Exception {
         List<String> leaks = leaks(loop, main);
         for (int round = 0; round < 60 && !leaks.isEmpty(); round++) {
             if (round < 10) {
@@ -181,14 +184,14 @@ public final class AioTesting {
         return leaks;
     }
 
-    private static List<String> leaks(EventLoopImpl loop, TaskImpl<?> main) {
+    private static List<String> leaks(LoopCore loop, TaskCore<?> main) {
         List<String> leaks = new ArrayList<>();
-        for (TaskImpl<?> t : loop.pendingTasks()) {
-            if (t != main) {
-                leaks.add("task " + t.name() + " is still pending" + where(t.createdAt()));
+        for (TaskCore<?> t : loop.liveTasks()) {
+            if (t != main && !t.done()) {
+                leaks.add("task " + t.host().name() + " is still pending" + where(t.host().createdAt()));
             }
         }
-        for (Throwable r : loop.handle().openResources()) {
+        for (Throwable r : loop.openResources()) {
             leaks.add(r.getMessage().replace(" was created here", "") + " is still open" + where(r));
         }
         return leaks;
@@ -196,6 +199,6 @@ public final class AioTesting {
 
     /** " (created at Class.method(File:line))": the first frame outside aio4j's machinery. */
     static String where(Throwable createdAt) {
-        return Where.createdAt(createdAt);
+        return CallSite.createdAt(createdAt);
     }
 }

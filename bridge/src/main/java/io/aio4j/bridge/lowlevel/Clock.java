@@ -10,6 +10,21 @@ import java.io.IOException;
  * a virtual clock that jumps to the next timer instead of waiting.
  */
 public interface Clock {
+    /**
+     * Runs {@code body} with every loop that this thread creates meanwhile (by {@code Aio.run}, a
+     * {@code Runner}) taking a clock from {@code clocks} unless its {@code Config} names one: how the
+     * test kit runs a whole program on virtual time. The previous setting is restored afterwards.
+     */
+    static <T> T withNewLoopClocks(java.util.function.Supplier<? extends Clock> clocks,
+            java.util.concurrent.Callable<T> body) throws Exception {
+        return NewLoopClocks.with(clocks, body);
+    }
+
+    /** The clock for a loop created now on this thread: what {@link #withNewLoopClocks} set, else {@link #SYSTEM}. */
+    static Clock forNewLoop() {
+        return NewLoopClocks.current();
+    }
+
     /** Monotonic time in nanoseconds. */
     long nanoTime();
 

@@ -38,6 +38,14 @@ public interface TaskCore<T> {
         /** The task's name (asyncio's {@code get_name()}), asked for dumps and messages only. */
         String name();
 
+        /**
+         * Where the task was created (a stack), when its loop records it (resource tracking, debug
+         * mode); null otherwise. For leak reports ({@link CallSite#createdAt}).
+         */
+        default Throwable createdAt() {
+            return null;
+        }
+
         /** Called on the task's fiber just before the outcome is published (to track an exception). */
         default void beforeOutcome(int how, Throwable error) {
         }

@@ -1,8 +1,11 @@
-package io.aio4j.internal;
+package io.aio4j.bridge.lowlevel;
 
-/** Names the place in user code that a stack points at: the first frame outside aio4j's machinery. */
-public final class Where {
-    private Where() {
+/**
+ * Names the place in user code that a stack points at: the first frame outside aio4j's machinery
+ * (for "created at" in leak reports and task dumps).
+ */
+public final class CallSite {
+    private CallSite() {
     }
 
     private static final java.util.Map<String, Boolean> LIBRARY = new java.util.concurrent.ConcurrentHashMap<>();
@@ -21,7 +24,7 @@ public final class Where {
         // from one of aio4j's jars (or class folders)
         int dollar = className.indexOf('$');
         String outer = dollar < 0 ? className : className.substring(0, dollar);
-        return LIBRARY.computeIfAbsent(outer, Where::loadedFromAio4j);
+        return LIBRARY.computeIfAbsent(outer, CallSite::loadedFromAio4j);
     }
 
     private static boolean loadedFromAio4j(String className) {
@@ -47,7 +50,7 @@ public final class Where {
 
     private static String location(String className) {
         try {
-            Class<?> c = Class.forName(className, false, Where.class.getClassLoader());
+            Class<?> c = Class.forName(className, false, CallSite.class.getClassLoader());
             var source = c.getProtectionDomain().getCodeSource();
             return source == null || source.getLocation() == null ? null : source.getLocation().toString();
         } catch (ClassNotFoundException | LinkageError | SecurityException e) {
