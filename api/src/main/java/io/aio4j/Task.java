@@ -128,10 +128,16 @@ public sealed interface Task<T> extends Future<T> permits TaskImpl, Promise {
      */
     String name();
 
-    /** @apiNote asyncio: {@code task.set_name(name)} */
+    /**
+     * @apiNote asyncio: {@code task.set_name(name)}
+     */
     void setName(String name);
 
-    /** The loop the task runs on. @apiNote asyncio: {@code task.get_loop()} */
+    /**
+     * The loop the task runs on.
+     *
+     * @apiNote asyncio: {@code task.get_loop()}
+     */
     EventLoop loop();
 
     /**

@@ -51,7 +51,9 @@ public final class TaskLocal<T> {
         return new TaskLocal<>(name, defaultValue);
     }
 
-    /** @apiNote asyncio: {@code var.name} */
+    /**
+     * @apiNote asyncio: {@code var.name}
+     */
     public String name() {
         return name;
     }
@@ -133,7 +135,9 @@ public final class TaskLocal<T> {
             this.previous = previous;
         }
 
-        /** @apiNote asyncio: {@code token.var} */
+        /**
+         * @apiNote asyncio: {@code token.var}
+         */
         public TaskLocal<T> var() {
             return var;
         }

@@ -163,12 +163,20 @@ public final class ChannelQueue<T> implements Iterable<T> {
         }
     }
 
-    /** Whether no element is there now. @apiNote asyncio: {@code queue.empty()} */
+    /**
+     * Whether no element is there now.
+     *
+     * @apiNote asyncio: {@code queue.empty()}
+     */
     public boolean empty() {
         return inFlight == null ? channel.isEmpty() : !inFlight.isCompleted();
     }
 
-    /** Closes the channel for sending; what it holds can still be got. @apiNote asyncio: {@code queue.shutdown()} */
+    /**
+     * Closes the channel for sending; what it holds can still be got.
+     *
+     * @apiNote asyncio: {@code queue.shutdown()}
+     */
     public void shutdown() {
         channel.close(null);
     }

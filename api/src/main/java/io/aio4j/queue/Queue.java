@@ -243,22 +243,30 @@ public sealed class Queue<T> permits PriorityQueue, LifoQueue {
                 + (op.equals("get") ? " and empty" : ""));
     }
 
-    /** @apiNote asyncio: {@code queue.qsize()} */
+    /**
+     * @apiNote asyncio: {@code queue.qsize()}
+     */
     public synchronized int qsize() {
         return items.size();
     }
 
-    /** @apiNote asyncio: {@code queue.maxsize} */
+    /**
+     * @apiNote asyncio: {@code queue.maxsize}
+     */
     public int maxsize() {
         return maxsize;
     }
 
-    /** @apiNote asyncio: {@code queue.empty()} */
+    /**
+     * @apiNote asyncio: {@code queue.empty()}
+     */
     public synchronized boolean empty() {
         return items.size() == 0;
     }
 
-    /** @apiNote asyncio: {@code queue.full()} */
+    /**
+     * @apiNote asyncio: {@code queue.full()}
+     */
     public synchronized boolean full() {
         return fullLocked();
     }
@@ -267,7 +275,9 @@ public sealed class Queue<T> permits PriorityQueue, LifoQueue {
         return maxsize > 0 && items.size() >= maxsize;
     }
 
-    /** @apiNote asyncio: none; what asyncio's repr shows */
+    /**
+     * @apiNote asyncio: none; what asyncio's repr shows
+     */
     public synchronized Statistics statistics() {
         return new Statistics(items.size(), maxsize, getters.size(), putters.size(), unfinished, shutdown);
     }

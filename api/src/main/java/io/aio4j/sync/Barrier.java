@@ -125,7 +125,9 @@ public final class Barrier {
         }
     }
 
-    /** @apiNote asyncio: {@code barrier.parties} */
+    /**
+     * @apiNote asyncio: {@code barrier.parties}
+     */
     public int parties() {
         return parties;
     }
@@ -139,12 +141,16 @@ public final class Barrier {
         return state == State.FILLING ? count : 0;
     }
 
-    /** @apiNote asyncio: {@code barrier.broken} */
+    /**
+     * @apiNote asyncio: {@code barrier.broken}
+     */
     public boolean broken() {
         return state == State.BROKEN;
     }
 
-    /** @apiNote asyncio: none; what asyncio's repr shows */
+    /**
+     * @apiNote asyncio: none; what asyncio's repr shows
+     */
     public Statistics statistics() {
         return new Statistics(parties, nWaiting(), state.text);
     }

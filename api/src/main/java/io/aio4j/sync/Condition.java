@@ -181,7 +181,9 @@ public final class Condition {
         waiters.wakeInPlace(n);
     }
 
-    /** @apiNote asyncio: none; what asyncio's repr shows */
+    /**
+     * @apiNote asyncio: none; what asyncio's repr shows
+     */
     public synchronized Statistics statistics() {
         return new Statistics(lock.locked(), waiters.size());
     }

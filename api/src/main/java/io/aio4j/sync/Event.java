@@ -78,7 +78,9 @@ public final class Event {
         return value;
     }
 
-    /** @apiNote asyncio: none; what asyncio's repr shows */
+    /**
+     * @apiNote asyncio: none; what asyncio's repr shows
+     */
     public synchronized Statistics statistics() {
         return new Statistics(value, waiters.size());
     }

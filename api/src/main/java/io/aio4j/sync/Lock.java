@@ -88,7 +88,11 @@ public final class Lock implements Acquired.Releasable {
         }
     }
 
-    /** {@link #withLock(io.aio4j.AsyncCallable)} for a body with no result. @apiNote asyncio: {@code async with ...:} */
+    /**
+     * {@link #withLock(io.aio4j.AsyncCallable)} for a body with no result.
+     *
+     * @apiNote asyncio: {@code async with ...:}
+     */
     public void withLock(io.aio4j.AsyncRunnable body) {
         java.util.Objects.requireNonNull(body, "body");
         withLock(() -> {
@@ -124,7 +128,9 @@ public final class Lock implements Acquired.Releasable {
         return locked;
     }
 
-    /** @apiNote asyncio: none; what asyncio's repr shows */
+    /**
+     * @apiNote asyncio: none; what asyncio's repr shows
+     */
     public synchronized Statistics statistics() {
         return new Statistics(locked, waiters.size());
     }

@@ -104,7 +104,11 @@ public sealed class Semaphore implements Acquired.Releasable permits BoundedSema
         }
     }
 
-    /** {@link #withPermit(io.aio4j.AsyncCallable)} for a body with no result. @apiNote asyncio: {@code async with ...:} */
+    /**
+     * {@link #withPermit(io.aio4j.AsyncCallable)} for a body with no result.
+     *
+     * @apiNote asyncio: {@code async with ...:}
+     */
     public final void withPermit(io.aio4j.AsyncRunnable body) {
         java.util.Objects.requireNonNull(body, "body");
         withPermit(() -> {
@@ -157,7 +161,9 @@ public sealed class Semaphore implements Acquired.Releasable permits BoundedSema
         return value;
     }
 
-    /** @apiNote asyncio: none; what asyncio's repr shows */
+    /**
+     * @apiNote asyncio: none; what asyncio's repr shows
+     */
     public final synchronized Statistics statistics() {
         return new Statistics(value, waiters.size());
     }

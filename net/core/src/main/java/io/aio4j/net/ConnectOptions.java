@@ -58,7 +58,11 @@ public final class ConnectOptions {
         return new ConnectOptions(limit, localAddress, happyEyeballsDelay, keepAlive, noDelay, ssl, serverHostname, provider);
     }
 
-    /** Binds the socket to this address before connecting. @apiNote asyncio: {@code local_addr=} */
+    /**
+     * Binds the socket to this address before connecting.
+     *
+     * @apiNote asyncio: {@code local_addr=}
+     */
     public ConnectOptions withLocalAddress(InetSocketAddress local) {
         return new ConnectOptions(limit, local, happyEyeballsDelay, keepAlive, noDelay, ssl, serverHostname, provider);
     }
@@ -74,12 +78,20 @@ public final class ConnectOptions {
         return new ConnectOptions(limit, localAddress, delay, keepAlive, noDelay, ssl, serverHostname, provider);
     }
 
-    /** SO_KEEPALIVE. @apiNote asyncio: set on the socket by hand */
+    /**
+     * SO_KEEPALIVE.
+     *
+     * @apiNote asyncio: set on the socket by hand
+     */
     public ConnectOptions withKeepAlive(boolean on) {
         return new ConnectOptions(limit, localAddress, happyEyeballsDelay, on, noDelay, ssl, serverHostname, provider);
     }
 
-    /** TCP_NODELAY (asyncio sets it). @apiNote asyncio: always on for TCP */
+    /**
+     * TCP_NODELAY (asyncio sets it).
+     *
+     * @apiNote asyncio: always on for TCP
+     */
     public ConnectOptions withNoDelay(boolean on) {
         return new ConnectOptions(limit, localAddress, happyEyeballsDelay, keepAlive, on, ssl, serverHostname, provider);
     }
@@ -132,42 +144,60 @@ public final class ConnectOptions {
         return new ConnectOptions(limit, localAddress, happyEyeballsDelay, keepAlive, noDelay, ssl, serverHostname, p);
     }
 
-    /** The provider, or null for the loop's default. @apiNote asyncio: none */
+    /**
+     * The provider, or null for the loop's default.
+     *
+     * @apiNote asyncio: none
+     */
     public TransportProvider provider() {
         return provider;
     }
 
-    /** @apiNote asyncio: {@code ssl} */
+    /**
+     * @apiNote asyncio: {@code ssl}
+     */
     public SSLContext ssl() {
         return ssl;
     }
 
-    /** @apiNote asyncio: {@code server_hostname} */
+    /**
+     * @apiNote asyncio: {@code server_hostname}
+     */
     public String serverHostname() {
         return serverHostname;
     }
 
-    /** @apiNote asyncio: {@code limit} */
+    /**
+     * @apiNote asyncio: {@code limit}
+     */
     public int limit() {
         return limit;
     }
 
-    /** @apiNote asyncio: {@code local_addr} */
+    /**
+     * @apiNote asyncio: {@code local_addr}
+     */
     public InetSocketAddress localAddress() {
         return localAddress;
     }
 
-    /** @apiNote asyncio: {@code happy_eyeballs_delay} */
+    /**
+     * @apiNote asyncio: {@code happy_eyeballs_delay}
+     */
     public Duration happyEyeballsDelay() {
         return happyEyeballsDelay;
     }
 
-    /** @apiNote asyncio: SO_KEEPALIVE */
+    /**
+     * @apiNote asyncio: SO_KEEPALIVE
+     */
     public boolean keepAlive() {
         return keepAlive;
     }
 
-    /** @apiNote asyncio: TCP_NODELAY */
+    /**
+     * @apiNote asyncio: TCP_NODELAY
+     */
     public boolean noDelay() {
         return noDelay;
     }

@@ -30,7 +30,11 @@ public sealed interface DatagramEndpoint extends AutoCloseable permits DatagramT
      */
     void sendto(byte[] data, SocketAddress address);
 
-    /** {@link #sendto(byte[], SocketAddress)} to the connected remote address. @apiNote asyncio: {@code transport.sendto(data)} */
+    /**
+     * {@link #sendto(byte[], SocketAddress)} to the connected remote address.
+     *
+     * @apiNote asyncio: {@code transport.sendto(data)}
+     */
     void sendto(byte[] data);
 
     /**
@@ -54,10 +58,16 @@ public sealed interface DatagramEndpoint extends AutoCloseable permits DatagramT
     @Override
     void close();
 
-    /** Closes at once, dropping queued datagrams. @apiNote asyncio: {@code transport.abort()} */
+    /**
+     * Closes at once, dropping queued datagrams.
+     *
+     * @apiNote asyncio: {@code transport.abort()}
+     */
     void abort();
 
-    /** @apiNote asyncio: {@code transport.is_closing()} */
+    /**
+     * @apiNote asyncio: {@code transport.is_closing()}
+     */
     boolean isClosing();
 
     /**
@@ -67,9 +77,17 @@ public sealed interface DatagramEndpoint extends AutoCloseable permits DatagramT
      */
     Object extraInfo(String name);
 
-    /** The bound local address. @apiNote asyncio: {@code get_extra_info("sockname")} */
+    /**
+     * The bound local address.
+     *
+     * @apiNote asyncio: {@code get_extra_info("sockname")}
+     */
     SocketAddress localAddress();
 
-    /** Bytes queued for sending. @apiNote asyncio: {@code transport.get_write_buffer_size()} */
+    /**
+     * Bytes queued for sending.
+     *
+     * @apiNote asyncio: {@code transport.get_write_buffer_size()}
+     */
     long writeBufferSize();
 }

@@ -17,11 +17,19 @@ import java.net.SocketAddress;
  * @apiNote asyncio: {@code asyncio.DatagramProtocol}
  */
 public interface DatagramProtocol {
-    /** The endpoint is ready. @apiNote asyncio: {@code connection_made(transport)} */
+    /**
+     * The endpoint is ready.
+     *
+     * @apiNote asyncio: {@code connection_made(transport)}
+     */
     default void connectionMade(DatagramEndpoint endpoint) {
     }
 
-    /** A datagram arrived. @apiNote asyncio: {@code datagram_received(data, addr)} */
+    /**
+     * A datagram arrived.
+     *
+     * @apiNote asyncio: {@code datagram_received(data, addr)}
+     */
     default void datagramReceived(byte[] data, SocketAddress address) {
     }
 
@@ -34,7 +42,11 @@ public interface DatagramProtocol {
     default void errorReceived(Exception error) {
     }
 
-    /** The endpoint was closed; {@code error} is null for a normal close. @apiNote asyncio: {@code connection_lost(exc)} */
+    /**
+     * The endpoint was closed; {@code error} is null for a normal close.
+     *
+     * @apiNote asyncio: {@code connection_lost(exc)}
+     */
     default void connectionLost(Exception error) {
     }
 }

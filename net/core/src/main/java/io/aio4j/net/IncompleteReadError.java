@@ -26,12 +26,20 @@ public final class IncompleteReadError extends EOFException {
         this.expected = expected;
     }
 
-    /** The bytes read before EOF. @apiNote asyncio: {@code e.partial} */
+    /**
+     * The bytes read before EOF.
+     *
+     * @apiNote asyncio: {@code e.partial}
+     */
     public byte[] partial() {
         return partial.clone();
     }
 
-    /** The number of bytes expected, or -1 for "up to a separator". @apiNote asyncio: {@code e.expected} */
+    /**
+     * The number of bytes expected, or -1 for "up to a separator".
+     *
+     * @apiNote asyncio: {@code e.expected}
+     */
     public long expected() {
         return expected;
     }

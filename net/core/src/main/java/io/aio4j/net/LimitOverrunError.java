@@ -19,7 +19,11 @@ public final class LimitOverrunError extends IOException {
         this.consumed = consumed;
     }
 
-    /** How many bytes are to be consumed. @apiNote asyncio: {@code e.consumed} */
+    /**
+     * How many bytes are to be consumed.
+     *
+     * @apiNote asyncio: {@code e.consumed}
+     */
     public int consumed() {
         return consumed;
     }

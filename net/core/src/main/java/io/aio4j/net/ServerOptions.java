@@ -59,27 +59,41 @@ public final class ServerOptions {
         return new ServerOptions(limit, backlog, reuseAddress, reusePort, keepAlive, noDelay, ssl, provider, clientAuth);
     }
 
-    /** @apiNote asyncio: {@code backlog=} */
+    /**
+     * @apiNote asyncio: {@code backlog=}
+     */
     public ServerOptions withBacklog(int backlog) {
         return new ServerOptions(limit, backlog, reuseAddress, reusePort, keepAlive, noDelay, ssl, provider, clientAuth);
     }
 
-    /** @apiNote asyncio: {@code reuse_address=} */
+    /**
+     * @apiNote asyncio: {@code reuse_address=}
+     */
     public ServerOptions withReuseAddress(boolean on) {
         return new ServerOptions(limit, backlog, on, reusePort, keepAlive, noDelay, ssl, provider, clientAuth);
     }
 
-    /** @apiNote asyncio: {@code reuse_port=} */
+    /**
+     * @apiNote asyncio: {@code reuse_port=}
+     */
     public ServerOptions withReusePort(boolean on) {
         return new ServerOptions(limit, backlog, reuseAddress, on, keepAlive, noDelay, ssl, provider, clientAuth);
     }
 
-    /** SO_KEEPALIVE on accepted connections. @apiNote asyncio: {@code keep_alive=} (3.13) */
+    /**
+     * SO_KEEPALIVE on accepted connections.
+     *
+     * @apiNote asyncio: {@code keep_alive=} (3.13)
+     */
     public ServerOptions withKeepAlive(boolean on) {
         return new ServerOptions(limit, backlog, reuseAddress, reusePort, on, noDelay, ssl, provider, clientAuth);
     }
 
-    /** TCP_NODELAY on accepted connections (asyncio sets it). @apiNote asyncio: always on for TCP */
+    /**
+     * TCP_NODELAY on accepted connections (asyncio sets it).
+     *
+     * @apiNote asyncio: always on for TCP
+     */
     public ServerOptions withNoDelay(boolean on) {
         return new ServerOptions(limit, backlog, reuseAddress, reusePort, keepAlive, on, ssl, provider, clientAuth);
     }
@@ -107,7 +121,11 @@ public final class ServerOptions {
         return new ServerOptions(limit, backlog, reuseAddress, reusePort, keepAlive, noDelay, ssl, p, clientAuth);
     }
 
-    /** The provider, or null for the loop's default. @apiNote asyncio: none */
+    /**
+     * The provider, or null for the loop's default.
+     *
+     * @apiNote asyncio: none
+     */
     public TransportProvider provider() {
         return provider;
     }
@@ -124,42 +142,58 @@ public final class ServerOptions {
                 java.util.Objects.requireNonNull(auth, "auth"));
     }
 
-    /** @apiNote asyncio: the server context's {@code verify_mode} */
+    /**
+     * @apiNote asyncio: the server context's {@code verify_mode}
+     */
     public ClientAuth clientAuth() {
         return clientAuth;
     }
 
-    /** @apiNote asyncio: {@code ssl} */
+    /**
+     * @apiNote asyncio: {@code ssl}
+     */
     public SSLContext ssl() {
         return ssl;
     }
 
-    /** @apiNote asyncio: {@code limit} */
+    /**
+     * @apiNote asyncio: {@code limit}
+     */
     public int limit() {
         return limit;
     }
 
-    /** @apiNote asyncio: {@code backlog} */
+    /**
+     * @apiNote asyncio: {@code backlog}
+     */
     public int backlog() {
         return backlog;
     }
 
-    /** @apiNote asyncio: {@code reuse_address} */
+    /**
+     * @apiNote asyncio: {@code reuse_address}
+     */
     public boolean reuseAddress() {
         return reuseAddress;
     }
 
-    /** @apiNote asyncio: {@code reuse_port} */
+    /**
+     * @apiNote asyncio: {@code reuse_port}
+     */
     public boolean reusePort() {
         return reusePort;
     }
 
-    /** @apiNote asyncio: {@code keep_alive} */
+    /**
+     * @apiNote asyncio: {@code keep_alive}
+     */
     public boolean keepAlive() {
         return keepAlive;
     }
 
-    /** @apiNote asyncio: TCP_NODELAY */
+    /**
+     * @apiNote asyncio: TCP_NODELAY
+     */
     public boolean noDelay() {
         return noDelay;
     }

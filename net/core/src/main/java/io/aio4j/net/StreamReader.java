@@ -32,7 +32,11 @@ public sealed interface StreamReader extends Iterable<byte[]> permits StreamRead
      */
     byte[] read(int n) throws IOException;
 
-    /** {@link #read(int)} until EOF. @apiNote asyncio: {@code await reader.read()} */
+    /**
+     * {@link #read(int)} until EOF.
+     *
+     * @apiNote asyncio: {@code await reader.read()}
+     */
     byte[] read() throws IOException;
 
     /**

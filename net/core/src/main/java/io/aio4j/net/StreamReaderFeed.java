@@ -28,7 +28,11 @@ public final class StreamReaderFeed {
         this.reader = new StreamReaderImpl(lock, limit);
     }
 
-    /** A reader with asyncio's default limit (64 KiB). @apiNote asyncio: {@code StreamReader()} */
+    /**
+     * A reader with asyncio's default limit (64 KiB).
+     *
+     * @apiNote asyncio: {@code StreamReader()}
+     */
     public static StreamReaderFeed create() {
         return new StreamReaderFeed(StreamReaderImpl.DEFAULT_LIMIT);
     }
@@ -64,14 +68,22 @@ public final class StreamReaderFeed {
         }
     }
 
-    /** Marks the end of the data: reads return what is left, then EOF. @apiNote asyncio: {@code reader.feed_eof()} */
+    /**
+     * Marks the end of the data: reads return what is left, then EOF.
+     *
+     * @apiNote asyncio: {@code reader.feed_eof()}
+     */
     public void feedEof() {
         synchronized (lock) {
             reader.feedEofLocked();
         }
     }
 
-    /** Makes the next read raise {@code error}. @apiNote asyncio: {@code reader.set_exception(exc)} */
+    /**
+     * Makes the next read raise {@code error}.
+     *
+     * @apiNote asyncio: {@code reader.set_exception(exc)}
+     */
     public void setException(Throwable error) {
         Objects.requireNonNull(error, "error");
         synchronized (lock) {

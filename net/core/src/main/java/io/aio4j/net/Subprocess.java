@@ -18,16 +18,30 @@ import java.io.IOException;
  */
 public sealed interface Subprocess permits SubprocessImpl {
 
-    /** The child's stdin, or null if it is not {@link Stdio#PIPE}. @apiNote asyncio: {@code proc.stdin} */
+    /**
+     * The child's stdin, or null if it is not {@link Stdio#PIPE}.
+     *
+     * @apiNote asyncio: {@code proc.stdin}
+     */
     StreamWriter stdin();
 
-    /** The child's stdout, or null if it is not {@link Stdio#PIPE}. @apiNote asyncio: {@code proc.stdout} */
+    /**
+     * The child's stdout, or null if it is not {@link Stdio#PIPE}.
+     *
+     * @apiNote asyncio: {@code proc.stdout}
+     */
     StreamReader stdout();
 
-    /** The child's stderr, or null if it is not {@link Stdio#PIPE}. @apiNote asyncio: {@code proc.stderr} */
+    /**
+     * The child's stderr, or null if it is not {@link Stdio#PIPE}.
+     *
+     * @apiNote asyncio: {@code proc.stderr}
+     */
     StreamReader stderr();
 
-    /** @apiNote asyncio: {@code proc.pid} */
+    /**
+     * @apiNote asyncio: {@code proc.pid}
+     */
     long pid();
 
     /**
@@ -60,7 +74,11 @@ public sealed interface Subprocess permits SubprocessImpl {
      */
     Output communicate(byte[] input) throws IOException;
 
-    /** {@link #communicate(byte[])} with no input. @apiNote asyncio: {@code await proc.communicate()} */
+    /**
+     * {@link #communicate(byte[])} with no input.
+     *
+     * @apiNote asyncio: {@code await proc.communicate()}
+     */
     Output communicate() throws IOException;
 
     /**
@@ -76,10 +94,18 @@ public sealed interface Subprocess permits SubprocessImpl {
      */
     void sendSignal(int signal) throws IOException;
 
-    /** Asks the process to end (SIGTERM). @apiNote asyncio: {@code proc.terminate()} */
+    /**
+     * Asks the process to end (SIGTERM).
+     *
+     * @apiNote asyncio: {@code proc.terminate()}
+     */
     void terminate();
 
-    /** Ends the process (SIGKILL). @apiNote asyncio: {@code proc.kill()} */
+    /**
+     * Ends the process (SIGKILL).
+     *
+     * @apiNote asyncio: {@code proc.kill()}
+     */
     void kill();
 
     /**

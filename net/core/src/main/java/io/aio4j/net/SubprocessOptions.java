@@ -30,7 +30,11 @@ public final class SubprocessOptions {
         this.limit = limit;
     }
 
-    /** Pipes for stdin, stdout and stderr. @apiNote asyncio: {@code stdin=PIPE, stdout=PIPE, stderr=PIPE} */
+    /**
+     * Pipes for stdin, stdout and stderr.
+     *
+     * @apiNote asyncio: {@code stdin=PIPE, stdout=PIPE, stderr=PIPE}
+     */
     public static SubprocessOptions defaults() {
         return DEFAULTS;
     }
@@ -57,22 +61,32 @@ public final class SubprocessOptions {
         return new SubprocessOptions(stdin, s, stderr, cwd, env, limit);
     }
 
-    /** @apiNote asyncio: {@code stderr=} ({@code STDOUT} merges it into stdout) */
+    /**
+     * @apiNote asyncio: {@code stderr=} ({@code STDOUT} merges it into stdout)
+     */
     public SubprocessOptions withStderr(Stdio s) {
         return new SubprocessOptions(stdin, stdout, Objects.requireNonNull(s, "stderr"), cwd, env, limit);
     }
 
-    /** @apiNote asyncio: {@code cwd=} */
+    /**
+     * @apiNote asyncio: {@code cwd=}
+     */
     public SubprocessOptions withCwd(Path dir) {
         return new SubprocessOptions(stdin, stdout, stderr, dir, env, limit);
     }
 
-    /** Replaces the whole environment. @apiNote asyncio: {@code env=} */
+    /**
+     * Replaces the whole environment.
+     *
+     * @apiNote asyncio: {@code env=}
+     */
     public SubprocessOptions withEnv(Map<String, String> environment) {
         return new SubprocessOptions(stdin, stdout, stderr, cwd, Map.copyOf(environment), limit);
     }
 
-    /** @apiNote asyncio: {@code limit=} */
+    /**
+     * @apiNote asyncio: {@code limit=}
+     */
     public SubprocessOptions withLimit(int limit) {
         if (limit <= 0) {
             throw new IllegalArgumentException("limit must be > 0 bytes: " + limit);
@@ -80,32 +94,44 @@ public final class SubprocessOptions {
         return new SubprocessOptions(stdin, stdout, stderr, cwd, env, limit);
     }
 
-    /** @apiNote asyncio: {@code stdin} */
+    /**
+     * @apiNote asyncio: {@code stdin}
+     */
     public Stdio stdin() {
         return stdin;
     }
 
-    /** @apiNote asyncio: {@code stdout} */
+    /**
+     * @apiNote asyncio: {@code stdout}
+     */
     public Stdio stdout() {
         return stdout;
     }
 
-    /** @apiNote asyncio: {@code stderr} */
+    /**
+     * @apiNote asyncio: {@code stderr}
+     */
     public Stdio stderr() {
         return stderr;
     }
 
-    /** @apiNote asyncio: {@code cwd} */
+    /**
+     * @apiNote asyncio: {@code cwd}
+     */
     public Path cwd() {
         return cwd;
     }
 
-    /** @apiNote asyncio: {@code env} */
+    /**
+     * @apiNote asyncio: {@code env}
+     */
     public Map<String, String> env() {
         return env;
     }
 
-    /** @apiNote asyncio: {@code limit} */
+    /**
+     * @apiNote asyncio: {@code limit}
+     */
     public int limit() {
         return limit;
     }

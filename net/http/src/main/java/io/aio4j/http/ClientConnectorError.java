@@ -20,12 +20,16 @@ public class ClientConnectorError extends IOException {
         this.port = port;
     }
 
-    /** @apiNote asyncio: {@code e.host} */
+    /**
+     * @apiNote asyncio: {@code e.host}
+     */
     public String host() {
         return host;
     }
 
-    /** @apiNote asyncio: {@code e.port} */
+    /**
+     * @apiNote asyncio: {@code e.port}
+     */
     public int port() {
         return port;
     }

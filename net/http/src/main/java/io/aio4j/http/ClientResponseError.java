@@ -17,12 +17,20 @@ public class ClientResponseError extends RuntimeException {
         this.url = url;
     }
 
-    /** The HTTP status. @apiNote asyncio: {@code e.status} */
+    /**
+     * The HTTP status.
+     *
+     * @apiNote asyncio: {@code e.status}
+     */
     public int status() {
         return status;
     }
 
-    /** The URL requested. @apiNote asyncio: {@code e.request_info.url} */
+    /**
+     * The URL requested.
+     *
+     * @apiNote asyncio: {@code e.request_info.url}
+     */
     public String url() {
         return url;
     }

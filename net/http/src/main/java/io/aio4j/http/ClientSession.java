@@ -32,42 +32,60 @@ public sealed interface ClientSession extends AutoCloseable permits ClientSessio
      */
     Response request(String method, String url, RequestOptions options) throws IOException;
 
-    /** @apiNote asyncio: {@code session.get(url)} */
+    /**
+     * @apiNote asyncio: {@code session.get(url)}
+     */
     default Response get(String url) throws IOException {
         return request("GET", url, RequestOptions.none());
     }
 
-    /** @apiNote asyncio: {@code session.get(url, params=..., headers=...)} */
+    /**
+     * @apiNote asyncio: {@code session.get(url, params=..., headers=...)}
+     */
     default Response get(String url, RequestOptions options) throws IOException {
         return request("GET", url, options);
     }
 
-    /** @apiNote asyncio: {@code session.post(url, json=... | data=...)} */
+    /**
+     * @apiNote asyncio: {@code session.post(url, json=... | data=...)}
+     */
     default Response post(String url, RequestOptions options) throws IOException {
         return request("POST", url, options);
     }
 
-    /** @apiNote asyncio: {@code session.put(url, ...)} */
+    /**
+     * @apiNote asyncio: {@code session.put(url, ...)}
+     */
     default Response put(String url, RequestOptions options) throws IOException {
         return request("PUT", url, options);
     }
 
-    /** @apiNote asyncio: {@code session.patch(url, ...)} */
+    /**
+     * @apiNote asyncio: {@code session.patch(url, ...)}
+     */
     default Response patch(String url, RequestOptions options) throws IOException {
         return request("PATCH", url, options);
     }
 
-    /** @apiNote asyncio: {@code session.delete(url)} */
+    /**
+     * @apiNote asyncio: {@code session.delete(url)}
+     */
     default Response delete(String url) throws IOException {
         return request("DELETE", url, RequestOptions.none());
     }
 
-    /** @apiNote asyncio: {@code session.head(url)} */
+    /**
+     * @apiNote asyncio: {@code session.head(url)}
+     */
     default Response head(String url) throws IOException {
         return request("HEAD", url, RequestOptions.none());
     }
 
-    /** Closes the pool. @apiNote asyncio: {@code await session.close()} */
+    /**
+     * Closes the pool.
+     *
+     * @apiNote asyncio: {@code await session.close()}
+     */
     @Override
     void close();
 }

@@ -28,7 +28,11 @@ public final class FormData {
     private final String boundary = "aio4j" + Long.toHexString(ThreadLocalRandom.current().nextLong())
             + Long.toHexString(ThreadLocalRandom.current().nextLong());
 
-    /** A text field. @apiNote asyncio: {@code form.add_field(name, value)} */
+    /**
+     * A text field.
+     *
+     * @apiNote asyncio: {@code form.add_field(name, value)}
+     */
     public FormData add(String name, String value) {
         parts.add(new Part(check(name), Objects.requireNonNull(value, "value").getBytes(StandardCharsets.UTF_8), null, null));
         return this;

@@ -11,12 +11,20 @@ public final class Http {
     private Http() {
     }
 
-    /** A session with {@link SessionOptions#defaults()}. @apiNote asyncio: {@code aiohttp.ClientSession()} */
+    /**
+     * A session with {@link SessionOptions#defaults()}.
+     *
+     * @apiNote asyncio: {@code aiohttp.ClientSession()}
+     */
     public static ClientSession session() {
         return session(SessionOptions.defaults());
     }
 
-    /** A session set up by {@code options}. @apiNote asyncio: {@code aiohttp.ClientSession(...)} */
+    /**
+     * A session set up by {@code options}.
+     *
+     * @apiNote asyncio: {@code aiohttp.ClientSession(...)}
+     */
     public static ClientSession session(SessionOptions options) {
         return new ClientSessionImpl(options);
     }

@@ -56,7 +56,11 @@ public final class RequestOptions {
         return NONE;
     }
 
-    /** Adds a query parameter (repeatable). @apiNote asyncio: {@code params=} */
+    /**
+     * Adds a query parameter (repeatable).
+     *
+     * @apiNote asyncio: {@code params=}
+     */
     public RequestOptions withParam(String name, String value) {
         List<Map.Entry<String, String>> p = new ArrayList<>(params);
         p.add(Map.entry(Objects.requireNonNull(name, "name"), Objects.requireNonNull(value, "value")));
@@ -64,7 +68,11 @@ public final class RequestOptions {
                 followRedirects, maxRedirects, proxy);
     }
 
-    /** Sets a header. @apiNote asyncio: {@code headers=} */
+    /**
+     * Sets a header.
+     *
+     * @apiNote asyncio: {@code headers=}
+     */
     public RequestOptions withHeader(String name, String value) {
         Map<String, String> h = new LinkedHashMap<>(headers);
         h.put(Objects.requireNonNull(name, "name"), Objects.requireNonNull(value, "value"));
@@ -85,7 +93,11 @@ public final class RequestOptions {
         }
     }
 
-    /** A form body ({@code application/x-www-form-urlencoded}). @apiNote asyncio: {@code data={...}} */
+    /**
+     * A form body ({@code application/x-www-form-urlencoded}).
+     *
+     * @apiNote asyncio: {@code data={...}}
+     */
     public RequestOptions withForm(Map<String, String> fields) {
         StringBuilder b = new StringBuilder();
         for (Map.Entry<String, String> e : fields.entrySet()) {
@@ -98,18 +110,30 @@ public final class RequestOptions {
         return withBody(b.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8), "application/x-www-form-urlencoded");
     }
 
-    /** A {@code multipart/form-data} body: fields and files. @apiNote asyncio: {@code data=aiohttp.FormData()} */
+    /**
+     * A {@code multipart/form-data} body: fields and files.
+     *
+     * @apiNote asyncio: {@code data=aiohttp.FormData()}
+     */
     public RequestOptions withMultipart(FormData form) {
         return withBody(form.bytes(), form.contentType());
     }
 
-    /** A raw body with its content type. @apiNote asyncio: {@code data=bytes} */
+    /**
+     * A raw body with its content type.
+     *
+     * @apiNote asyncio: {@code data=bytes}
+     */
     public RequestOptions withBody(byte[] data, String contentType) {
         return new RequestOptions(params, headers, data.clone(), null, Objects.requireNonNull(contentType, "contentType"),
                 totalTimeout, readTimeout, followRedirects, maxRedirects, proxy);
     }
 
-    /** A text body ({@code text/plain; charset=utf-8}). @apiNote asyncio: {@code data=str} */
+    /**
+     * A text body ({@code text/plain; charset=utf-8}).
+     *
+     * @apiNote asyncio: {@code data=str}
+     */
     public RequestOptions withBody(String text) {
         return withBody(text.getBytes(java.nio.charset.StandardCharsets.UTF_8), "text/plain; charset=utf-8");
     }
@@ -151,7 +175,11 @@ public final class RequestOptions {
                 followRedirects, maxRedirects, proxy);
     }
 
-    /** Whether this request follows redirects, instead of the session's choice. @apiNote asyncio: {@code allow_redirects=} */
+    /**
+     * Whether this request follows redirects, instead of the session's choice.
+     *
+     * @apiNote asyncio: {@code allow_redirects=}
+     */
     public RequestOptions withFollowRedirects(boolean follow) {
         return new RequestOptions(params, headers, body, stream, contentType, totalTimeout, readTimeout, follow,
                 maxRedirects, proxy);
@@ -190,22 +218,34 @@ public final class RequestOptions {
         return d;
     }
 
-    /** @apiNote asyncio: {@code params} */
+    /**
+     * @apiNote asyncio: {@code params}
+     */
     public List<Map.Entry<String, String>> params() {
         return params;
     }
 
-    /** @apiNote asyncio: {@code headers} */
+    /**
+     * @apiNote asyncio: {@code headers}
+     */
     public Map<String, String> headers() {
         return headers;
     }
 
-    /** The body, or null (none, or a streamed one). @apiNote asyncio: {@code data} */
+    /**
+     * The body, or null (none, or a streamed one).
+     *
+     * @apiNote asyncio: {@code data}
+     */
     public byte[] body() {
         return body == null ? null : body.clone();
     }
 
-    /** The streamed body, or null. @apiNote asyncio: {@code data} (an async iterable) */
+    /**
+     * The streamed body, or null.
+     *
+     * @apiNote asyncio: {@code data} (an async iterable)
+     */
     public Iterable<byte[]> stream() {
         return stream;
     }
@@ -230,7 +270,9 @@ public final class RequestOptions {
         return followRedirects;
     }
 
-    /** @apiNote asyncio: {@code max_redirects} */
+    /**
+     * @apiNote asyncio: {@code max_redirects}
+     */
     public int maxRedirects() {
         return maxRedirects;
     }

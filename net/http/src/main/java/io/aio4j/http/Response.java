@@ -21,19 +21,35 @@ import java.util.Map;
  */
 public sealed interface Response extends AutoCloseable permits ResponseImpl {
 
-    /** @apiNote asyncio: {@code response.status} */
+    /**
+     * @apiNote asyncio: {@code response.status}
+     */
     int status();
 
-    /** @apiNote asyncio: {@code response.reason} */
+    /**
+     * @apiNote asyncio: {@code response.reason}
+     */
     String reason();
 
-    /** The final URL (after redirects). @apiNote asyncio: {@code response.url} */
+    /**
+     * The final URL (after redirects).
+     *
+     * @apiNote asyncio: {@code response.url}
+     */
     String url();
 
-    /** Every header, names in lower case. @apiNote asyncio: {@code response.headers} */
+    /**
+     * Every header, names in lower case.
+     *
+     * @apiNote asyncio: {@code response.headers}
+     */
     Map<String, List<String>> headers();
 
-    /** The first value of a header (any case), or null. @apiNote asyncio: {@code response.headers.get(name)} */
+    /**
+     * The first value of a header (any case), or null.
+     *
+     * @apiNote asyncio: {@code response.headers.get(name)}
+     */
     String header(String name);
 
     /**
@@ -100,7 +116,11 @@ public sealed interface Response extends AutoCloseable permits ResponseImpl {
      */
     java.util.List<Response> history();
 
-    /** Gives the connection back (or closes it if the body was not read). @apiNote asyncio: {@code response.release()} */
+    /**
+     * Gives the connection back (or closes it if the body was not read).
+     *
+     * @apiNote asyncio: {@code response.release()}
+     */
     @Override
     void close();
 }

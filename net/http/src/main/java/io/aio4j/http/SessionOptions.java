@@ -53,13 +53,21 @@ public final class SessionOptions {
         return DEFAULTS;
     }
 
-    /** Relative URLs are resolved against {@code url}. @apiNote asyncio: {@code base_url=} */
+    /**
+     * Relative URLs are resolved against {@code url}.
+     *
+     * @apiNote asyncio: {@code base_url=}
+     */
     public SessionOptions withBaseUrl(String url) {
         return new SessionOptions(url, headers, totalTimeout, connectTimeout, readTimeout, limit, limitPerHost,
                 followRedirects, cookies, sslContext, proxy);
     }
 
-    /** A header sent with every request. @apiNote asyncio: {@code headers=} */
+    /**
+     * A header sent with every request.
+     *
+     * @apiNote asyncio: {@code headers=}
+     */
     public SessionOptions withHeader(String name, String value) {
         Map<String, String> h = new LinkedHashMap<>(headers);
         h.put(Objects.requireNonNull(name, "name"), Objects.requireNonNull(value, "value"));
@@ -78,13 +86,21 @@ public final class SessionOptions {
                 followRedirects, cookies, sslContext, proxy);
     }
 
-    /** The most establishing a connection may take. @apiNote asyncio: {@code ClientTimeout(connect=...)} */
+    /**
+     * The most establishing a connection may take.
+     *
+     * @apiNote asyncio: {@code ClientTimeout(connect=...)}
+     */
     public SessionOptions withConnectTimeout(Duration d) {
         return new SessionOptions(baseUrl, headers, totalTimeout, d, readTimeout, limit, limitPerHost,
                 followRedirects, cookies, sslContext, proxy);
     }
 
-    /** The most the server may stay silent while a response is read. @apiNote asyncio: {@code ClientTimeout(sock_read=...)} */
+    /**
+     * The most the server may stay silent while a response is read.
+     *
+     * @apiNote asyncio: {@code ClientTimeout(sock_read=...)}
+     */
     public SessionOptions withReadTimeout(Duration d) {
         return new SessionOptions(baseUrl, headers, totalTimeout, connectTimeout, d, limit, limitPerHost,
                 followRedirects, cookies, sslContext, proxy);
@@ -106,13 +122,21 @@ public final class SessionOptions {
                 followRedirects, cookies, sslContext, proxy);
     }
 
-    /** Whether to follow redirects (default yes). @apiNote asyncio: {@code allow_redirects=} */
+    /**
+     * Whether to follow redirects (default yes).
+     *
+     * @apiNote asyncio: {@code allow_redirects=}
+     */
     public SessionOptions withFollowRedirects(boolean follow) {
         return new SessionOptions(baseUrl, headers, totalTimeout, connectTimeout, readTimeout, limit, limitPerHost,
                 follow, cookies, sslContext, proxy);
     }
 
-    /** Whether to keep cookies between requests (default yes). @apiNote asyncio: {@code cookie_jar=DummyCookieJar()} turns it off */
+    /**
+     * Whether to keep cookies between requests (default yes).
+     *
+     * @apiNote asyncio: {@code cookie_jar=DummyCookieJar()} turns it off
+     */
     public SessionOptions withCookies(boolean keep) {
         return new SessionOptions(baseUrl, headers, totalTimeout, connectTimeout, readTimeout, limit, limitPerHost,
                 followRedirects, keep, sslContext, proxy);
@@ -130,7 +154,9 @@ public final class SessionOptions {
                 followRedirects, cookies, context, proxy);
     }
 
-    /** @apiNote asyncio: {@code connector._ssl} */
+    /**
+     * @apiNote asyncio: {@code connector._ssl}
+     */
     /**
      * Sends every request through the HTTP proxy at {@code url} ({@code http://[user:password@]host:port}):
      * {@code http://} requests in absolute form, {@code https://} ones through a {@code CONNECT} tunnel
@@ -145,7 +171,11 @@ public final class SessionOptions {
                 followRedirects, cookies, sslContext, url);
     }
 
-    /** The proxy, or null. @apiNote asyncio: {@code proxy} */
+    /**
+     * The proxy, or null.
+     *
+     * @apiNote asyncio: {@code proxy}
+     */
     public String proxy() {
         return proxy;
     }
@@ -154,47 +184,65 @@ public final class SessionOptions {
         return sslContext;
     }
 
-    /** @apiNote asyncio: {@code base_url} */
+    /**
+     * @apiNote asyncio: {@code base_url}
+     */
     public String baseUrl() {
         return baseUrl;
     }
 
-    /** @apiNote asyncio: {@code headers} */
+    /**
+     * @apiNote asyncio: {@code headers}
+     */
     public Map<String, String> headers() {
         return headers;
     }
 
-    /** @apiNote asyncio: {@code timeout.total} */
+    /**
+     * @apiNote asyncio: {@code timeout.total}
+     */
     public Duration totalTimeout() {
         return totalTimeout;
     }
 
-    /** @apiNote asyncio: {@code timeout.connect} */
+    /**
+     * @apiNote asyncio: {@code timeout.connect}
+     */
     public Duration connectTimeout() {
         return connectTimeout;
     }
 
-    /** @apiNote asyncio: {@code timeout.sock_read} */
+    /**
+     * @apiNote asyncio: {@code timeout.sock_read}
+     */
     public Duration readTimeout() {
         return readTimeout;
     }
 
-    /** @apiNote asyncio: {@code connector.limit} */
+    /**
+     * @apiNote asyncio: {@code connector.limit}
+     */
     public int limit() {
         return limit;
     }
 
-    /** @apiNote asyncio: {@code connector.limit_per_host} */
+    /**
+     * @apiNote asyncio: {@code connector.limit_per_host}
+     */
     public int limitPerHost() {
         return limitPerHost;
     }
 
-    /** @apiNote asyncio: {@code allow_redirects} */
+    /**
+     * @apiNote asyncio: {@code allow_redirects}
+     */
     public boolean followRedirects() {
         return followRedirects;
     }
 
-    /** @apiNote asyncio: the session's cookie jar */
+    /**
+     * @apiNote asyncio: the session's cookie jar
+     */
     public boolean cookies() {
         return cookies;
     }

@@ -20,7 +20,11 @@ public final class ClientOptions {
         this.settings = settings;
     }
 
-    /** The websockets library's defaults. @apiNote asyncio: {@code connect(uri)} */
+    /**
+     * The websockets library's defaults.
+     *
+     * @apiNote asyncio: {@code connect(uri)}
+     */
     public static ClientOptions defaults() {
         return DEFAULTS;
     }
@@ -45,7 +49,11 @@ public final class ClientOptions {
         return new ClientOptions(settings.withMaxQueue(messages));
     }
 
-    /** Whether permessage-deflate (RFC 7692) is offered. @apiNote asyncio: {@code compression="deflate"} / {@code None} */
+    /**
+     * Whether permessage-deflate (RFC 7692) is offered.
+     *
+     * @apiNote asyncio: {@code compression="deflate"} / {@code None}
+     */
     public ClientOptions withCompression(boolean on) {
         return new ClientOptions(settings.withCompression(on));
     }
@@ -70,7 +78,11 @@ public final class ClientOptions {
         return new ClientOptions(settings.withHeader(name, value));
     }
 
-    /** The {@code Origin} header to send. @apiNote asyncio: {@code origin=} */
+    /**
+     * The {@code Origin} header to send.
+     *
+     * @apiNote asyncio: {@code origin=}
+     */
     public ClientOptions withOrigin(String origin) {
         return new ClientOptions(settings.withOrigin(java.util.Objects.requireNonNull(origin, "origin")));
     }

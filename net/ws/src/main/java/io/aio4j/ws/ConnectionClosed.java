@@ -53,17 +53,29 @@ public final class ConnectionClosed extends IOException {
         return code;
     }
 
-    /** The peer's close reason ("" if none). @apiNote asyncio: {@code e.rcvd.reason} */
+    /**
+     * The peer's close reason ("" if none).
+     *
+     * @apiNote asyncio: {@code e.rcvd.reason}
+     */
     public String reason() {
         return reason;
     }
 
-    /** The close code this side sent, or -1 if it sent none. @apiNote asyncio: {@code e.sent.code} */
+    /**
+     * The close code this side sent, or -1 if it sent none.
+     *
+     * @apiNote asyncio: {@code e.sent.code}
+     */
     public int sentCode() {
         return sentCode;
     }
 
-    /** The close reason this side sent, or null. @apiNote asyncio: {@code e.sent.reason} */
+    /**
+     * The close reason this side sent, or null.
+     *
+     * @apiNote asyncio: {@code e.sent.reason}
+     */
     public String sentReason() {
         return sentReason;
     }

@@ -15,7 +15,11 @@ public final class InvalidStatus extends InvalidHandshake {
         this.status = status;
     }
 
-    /** The HTTP status code of the refusal. @apiNote asyncio: {@code e.response.status_code} */
+    /**
+     * The HTTP status code of the refusal.
+     *
+     * @apiNote asyncio: {@code e.response.status_code}
+     */
     public int status() {
         return status;
     }

@@ -20,6 +20,10 @@ public sealed interface PongWaiter permits io.aio4j.ws.internal.Pong {
      */
     double await() throws ConnectionClosed;
 
-    /** Whether the pong arrived or the connection closed. @apiNote asyncio: {@code pong_waiter.done()} */
+    /**
+     * Whether the pong arrived or the connection closed.
+     *
+     * @apiNote asyncio: {@code pong_waiter.done()}
+     */
     boolean isDone();
 }

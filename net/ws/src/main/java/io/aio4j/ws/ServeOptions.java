@@ -20,7 +20,11 @@ public final class ServeOptions {
         this.settings = settings;
     }
 
-    /** The websockets library's defaults. @apiNote asyncio: {@code serve(handler, host, port)} */
+    /**
+     * The websockets library's defaults.
+     *
+     * @apiNote asyncio: {@code serve(handler, host, port)}
+     */
     public static ServeOptions defaults() {
         return DEFAULTS;
     }
@@ -38,15 +42,20 @@ public final class ServeOptions {
 
     /**
      * How many received messages wait for {@code recv()} before the connection stops reading (and so
-     * pushes back on the client). @apiNote asyncio: {@code max_queue=}
+     * pushes back on the client).
      *
+     * @apiNote asyncio: {@code max_queue=}
      * @throws IllegalArgumentException if {@code messages < 1}
      */
     public ServeOptions withMaxQueue(int messages) {
         return new ServeOptions(settings.withMaxQueue(messages));
     }
 
-    /** Whether a client's permessage-deflate offer (RFC 7692) is accepted. @apiNote asyncio: {@code compression="deflate"} / {@code None} */
+    /**
+     * Whether a client's permessage-deflate offer (RFC 7692) is accepted.
+     *
+     * @apiNote asyncio: {@code compression="deflate"} / {@code None}
+     */
     public ServeOptions withCompression(boolean on) {
         return new ServeOptions(settings.withCompression(on));
     }
@@ -72,7 +81,11 @@ public final class ServeOptions {
         return new ServeOptions(settings.withOrigins(allowed));
     }
 
-    /** Serves {@code wss://}: TLS with {@code context}'s certificate. @apiNote asyncio: {@code ssl=} */
+    /**
+     * Serves {@code wss://}: TLS with {@code context}'s certificate.
+     *
+     * @apiNote asyncio: {@code ssl=}
+     */
     public ServeOptions withSsl(SSLContext context) {
         return new ServeOptions(settings.withSsl(context));
     }
@@ -98,7 +111,9 @@ public final class ServeOptions {
         return new ServeOptions(settings.withPing(interval, timeout));
     }
 
-    /** @apiNote asyncio: {@code max_size} */
+    /**
+     * @apiNote asyncio: {@code max_size}
+     */
     public int maxSize() {
         return settings.maxSize();
     }

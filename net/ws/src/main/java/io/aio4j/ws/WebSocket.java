@@ -32,10 +32,18 @@ import java.io.IOException;
  */
 public sealed interface WebSocket extends AutoCloseable, Iterable<Message> permits WebSocketImpl {
 
-    /** Sends a text message. @apiNote asyncio: {@code await ws.send(str)} */
+    /**
+     * Sends a text message.
+     *
+     * @apiNote asyncio: {@code await ws.send(str)}
+     */
     void send(String text) throws IOException;
 
-    /** Sends a binary message. @apiNote asyncio: {@code await ws.send(bytes)} */
+    /**
+     * Sends a binary message.
+     *
+     * @apiNote asyncio: {@code await ws.send(bytes)}
+     */
     void send(byte[] data) throws IOException;
 
     /**
@@ -67,7 +75,11 @@ public sealed interface WebSocket extends AutoCloseable, Iterable<Message> permi
      */
     void close(int code, String reason) throws IOException;
 
-    /** Closes normally (1000). @apiNote asyncio: {@code await ws.close()} */
+    /**
+     * Closes normally (1000).
+     *
+     * @apiNote asyncio: {@code await ws.close()}
+     */
     @Override
     void close();
 
@@ -92,6 +104,10 @@ public sealed interface WebSocket extends AutoCloseable, Iterable<Message> permi
      */
     HandshakeRequest request();
 
-    /** The close reason once closed, else null. @apiNote asyncio: {@code ws.close_reason} */
+    /**
+     * The close reason once closed, else null.
+     *
+     * @apiNote asyncio: {@code ws.close_reason}
+     */
     String closeReason();
 }

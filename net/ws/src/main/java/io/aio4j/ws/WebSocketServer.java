@@ -8,10 +8,18 @@ import io.aio4j.ws.internal.WebSocketServerImpl;
  * @apiNote asyncio: websockets' {@code Server}
  */
 public sealed interface WebSocketServer extends AutoCloseable permits WebSocketServerImpl {
-    /** The port it listens on (the chosen one for port 0). @apiNote asyncio: {@code server.sockets[0].getsockname()[1]} */
+    /**
+     * The port it listens on (the chosen one for port 0).
+     *
+     * @apiNote asyncio: {@code server.sockets[0].getsockname()[1]}
+     */
     int port();
 
-    /** Stops listening and closes every connection (1001, going away). @apiNote asyncio: {@code server.close()} */
+    /**
+     * Stops listening and closes every connection (1001, going away).
+     *
+     * @apiNote asyncio: {@code server.close()}
+     */
     @Override
     void close();
 
