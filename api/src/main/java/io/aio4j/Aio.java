@@ -59,25 +59,25 @@ public final class Aio {
      * @apiNote asyncio: {@code asyncio.run(main())}
      * @throws IllegalStateException if called inside a running loop
      */
-    public static <T> T run(AsyncCallable<T> body) {
+    public static <T, X extends Exception> T run(CheckedCallable<T, X> body) throws X {
         return run(Config.defaults(), body);
     }
 
     /**
-     * {@link #run(AsyncCallable)} for a body without a result.
+     * {@link #run(CheckedCallable)} for a body without a result.
      *
      * @apiNote asyncio: {@code asyncio.run(main())} where {@code main} returns None
      */
-    public static void run(AsyncRunnable body) {
+    public static <X extends Exception> void run(CheckedRunnable<X> body) throws X {
         run(Config.defaults(), body);
     }
 
     /**
-     * {@link #run(AsyncCallable)} on a loop configured by {@code config}.
+     * {@link #run(CheckedCallable)} on a loop configured by {@code config}.
      *
      * @apiNote asyncio: {@code asyncio.run(main(), debug=...)}
      */
-    public static <T> T run(Config config, AsyncCallable<T> body) {
+    public static <T, X extends Exception> T run(Config config, CheckedCallable<T, X> body) throws X {
         Objects.requireNonNull(body, "body");
         checkNotInLoop();
         try (Runner runner = new RunnerImpl(config)) {
@@ -86,11 +86,11 @@ public final class Aio {
     }
 
     /**
-     * {@link #run(Config, AsyncCallable)} for a body without a result.
+     * {@link #run(Config, CheckedCallable)} for a body without a result.
      *
      * @apiNote asyncio: {@code asyncio.run(main(), debug=...)}
      */
-    public static void run(Config config, AsyncRunnable body) {
+    public static <X extends Exception> void run(Config config, CheckedRunnable<X> body) throws X {
         Objects.requireNonNull(body, "body");
         run(config, () -> {
             body.run();
@@ -270,34 +270,34 @@ public final class Aio {
      * @apiNote asyncio: {@code await asyncio.wait_for(coro, timeout)} (3.12+: the coroutine runs in
      *     the caller under {@code asyncio.timeout})
      */
-    public static <T> T waitFor(Duration timeout, AsyncCallable<T> body) {
-        return WaitFor.body(body, timeoutNanos(timeout), "Aio.waitFor(" + timeout + ")");
+    public static <T, X extends Exception> T waitFor(Duration timeout, CheckedCallable<T, X> body) throws X {
+        return WaitFor.body(body::call, timeoutNanos(timeout), "Aio.waitFor(" + timeout + ")");
     }
 
     /**
-     * {@link #waitFor(Duration, AsyncCallable)} for a body without a result.
+     * {@link #waitFor(Duration, CheckedCallable)} for a body without a result.
      *
      * @apiNote asyncio: {@code await asyncio.wait_for(coro, timeout)}
      */
-    public static void waitFor(Duration timeout, AsyncRunnable body) {
+    public static <X extends Exception> void waitFor(Duration timeout, CheckedRunnable<X> body) throws X {
         waitFor(timeout, callable(body));
     }
 
     /**
-     * {@link #waitFor(Duration, AsyncCallable)} with the timeout in seconds.
+     * {@link #waitFor(Duration, CheckedCallable)} with the timeout in seconds.
      *
      * @apiNote asyncio: {@code await asyncio.wait_for(coro, timeout)}
      */
-    public static <T> T waitFor(double timeoutSeconds, AsyncCallable<T> body) {
-        return WaitFor.body(body, seconds(timeoutSeconds, "Aio.waitFor's timeout"), "Aio.waitFor(" + timeoutSeconds + ")");
+    public static <T, X extends Exception> T waitFor(double timeoutSeconds, CheckedCallable<T, X> body) throws X {
+        return WaitFor.body(body::call, seconds(timeoutSeconds, "Aio.waitFor's timeout"), "Aio.waitFor(" + timeoutSeconds + ")");
     }
 
     /**
-     * {@link #waitFor(double, AsyncCallable)} for a body without a result.
+     * {@link #waitFor(double, CheckedCallable)} for a body without a result.
      *
      * @apiNote asyncio: {@code await asyncio.wait_for(coro, timeout)}
      */
-    public static void waitFor(double timeoutSeconds, AsyncRunnable body) {
+    public static <X extends Exception> void waitFor(double timeoutSeconds, CheckedRunnable<X> body) throws X {
         waitFor(timeoutSeconds, callable(body));
     }
 
@@ -359,7 +359,7 @@ public final class Aio {
      *
      * @apiNote asyncio: {@code async with asyncio.timeout(delay):}
      */
-    public static <T> T timeout(Duration delay, AsyncCallable<T> body) {
+    public static <T, X extends Exception> T timeout(Duration delay, CheckedCallable<T, X> body) throws X {
         Objects.requireNonNull(body, "body");
         return timeout(delay, t -> body.call());
     }
@@ -369,7 +369,7 @@ public final class Aio {
      *
      * @apiNote asyncio: {@code async with asyncio.timeout(delay):}
      */
-    public static void timeout(Duration delay, AsyncRunnable body) {
+    public static <X extends Exception> void timeout(Duration delay, CheckedRunnable<X> body) throws X {
         timeout(delay, callable(body));
     }
 
@@ -392,7 +392,7 @@ public final class Aio {
      *
      * @apiNote asyncio: {@code async with asyncio.timeout(delay):}
      */
-    public static <T> T timeout(double delaySeconds, AsyncCallable<T> body) {
+    public static <T, X extends Exception> T timeout(double delaySeconds, CheckedCallable<T, X> body) throws X {
         Objects.requireNonNull(body, "body");
         return timeout(delaySeconds, t -> body.call());
     }
@@ -402,7 +402,7 @@ public final class Aio {
      *
      * @apiNote asyncio: {@code async with asyncio.timeout(delay):}
      */
-    public static void timeout(double delaySeconds, AsyncRunnable body) {
+    public static <X extends Exception> void timeout(double delaySeconds, CheckedRunnable<X> body) throws X {
         timeout(delaySeconds, callable(body));
     }
 
@@ -422,7 +422,7 @@ public final class Aio {
      *
      * @apiNote asyncio: {@code async with asyncio.timeout_at(when):}
      */
-    public static <T> T timeoutAt(double when, AsyncCallable<T> body) {
+    public static <T, X extends Exception> T timeoutAt(double when, CheckedCallable<T, X> body) throws X {
         Objects.requireNonNull(body, "body");
         return timeoutAt(when, t -> body.call());
     }
@@ -432,7 +432,7 @@ public final class Aio {
      *
      * @apiNote asyncio: {@code async with asyncio.timeout_at(when):}
      */
-    public static void timeoutAt(double when, AsyncRunnable body) {
+    public static <X extends Exception> void timeoutAt(double when, CheckedRunnable<X> body) throws X {
         timeoutAt(when, callable(body));
     }
 
@@ -476,16 +476,17 @@ public final class Aio {
      *
      * @apiNote asyncio: {@code await asyncio.to_thread(f)}
      */
-    public static <T> T toThread(Callable<T> f) {
-        return Futures.toThread(f);
+    public static <T, X extends Exception> T toThread(CheckedCallable<T, X> f) throws X {
+        Objects.requireNonNull(f, "f");
+        return Futures.toThread(f::call);
     }
 
     /**
-     * {@link #toThread(Callable)} for a function without a result.
+     * {@link #toThread(CheckedCallable)} for a function without a result.
      *
      * @apiNote asyncio: {@code await asyncio.to_thread(f)}
      */
-    public static void toThread(AsyncRunnable f) {
+    public static <X extends Exception> void toThread(CheckedRunnable<X> f) throws X {
         Objects.requireNonNull(f, "f");
         toThread(() -> {
             f.run();
@@ -502,8 +503,9 @@ public final class Aio {
      *
      * @apiNote asyncio: {@code await loop.run_in_executor(executor, f)}
      */
-    public static <T> T runInExecutor(Executor executor, Callable<T> f) {
-        return Futures.runInExecutor(executor, f, "Aio.runInExecutor");
+    public static <T, X extends Exception> T runInExecutor(Executor executor, CheckedCallable<T, X> f) throws X {
+        Objects.requireNonNull(f, "f");
+        return Futures.runInExecutor(executor, f::call, "Aio.runInExecutor");
     }
 
     /**
@@ -645,8 +647,9 @@ public final class Aio {
      *
      * @apiNote asyncio: {@code await asyncio.shield(coro)}
      */
-    public static <T> T shield(AsyncCallable<T> body) {
-        return shield(createTask(body));
+    public static <T, X extends Exception> T shield(CheckedCallable<T, X> body) throws X {
+        Objects.requireNonNull(body, "body");
+        return shield(createTask(body::call));
     }
 
     private static long timeoutNanos(Duration timeout) {
@@ -657,7 +660,7 @@ public final class Aio {
         return s == Double.POSITIVE_INFINITY ? Time.FOREVER_NANOS : Time.secondsToNanos(s, what);
     }
 
-    private static AsyncCallable<Void> callable(AsyncRunnable body) {
+    private static <X extends Exception> CheckedCallable<Void, X> callable(CheckedRunnable<X> body) {
         Objects.requireNonNull(body, "body");
         return () -> {
             body.run();

@@ -9,11 +9,12 @@ package io.aio4j;
  * @param <T> the result type
  */
 @FunctionalInterface
-public interface AsyncCallable<T> {
+public interface AsyncCallable<T> extends CheckedCallable<T, Exception> {
     /**
      * Runs the body on a fiber of the loop; awaits inside it suspend only this task.
      *
      * @apiNote asyncio: the body of an {@code async def}
      */
+    @Override
     T call() throws Exception;
 }

@@ -75,12 +75,10 @@ public final class Kotlinx {
      *
      * @apiNote asyncio: {@code async with lock:}; kotlinx's {@code mutex.withLock { }}
      */
-    public static <T> T withLock(Mutex mutex, AsyncCallable<T> body) {
+    public static <T, X extends Exception> T withLock(Mutex mutex, CheckedCallable<T, X> body) throws X {
         Suspend.<Unit>call(k -> mutex.lock(null, k));
         try {
             return body.call();
-        } catch (Exception e) {
-            throw io.aio4j.bridge.lowlevel.Unchecked.rethrow(e);
         } finally {
             mutex.unlock(null);
         }
@@ -93,12 +91,10 @@ public final class Kotlinx {
      *
      * @apiNote asyncio: {@code async with semaphore:}; kotlinx's {@code semaphore.withPermit { }}
      */
-    public static <T> T withPermit(Semaphore semaphore, AsyncCallable<T> body) {
+    public static <T, X extends Exception> T withPermit(Semaphore semaphore, CheckedCallable<T, X> body) throws X {
         Suspend.<Unit>call(semaphore::acquire);
         try {
             return body.call();
-        } catch (Exception e) {
-            throw io.aio4j.bridge.lowlevel.Unchecked.rethrow(e);
         } finally {
             semaphore.release();
         }

@@ -25,14 +25,14 @@ public sealed interface Runner extends AutoCloseable permits RunnerImpl {
      * @apiNote asyncio: {@code Runner.run(coro)}
      * @throws IllegalStateException if called inside a running loop, or after {@link #close()}
      */
-    <T> T run(AsyncCallable<T> body);
+    <T, X extends Exception> T run(CheckedCallable<T, X> body) throws X;
 
     /**
-     * {@link #run(AsyncCallable)} for a body without a result.
+     * {@link #run(CheckedCallable)} for a body without a result.
      *
      * @apiNote asyncio: {@code Runner.run(coro)}
      */
-    void run(AsyncRunnable body);
+    <X extends Exception> void run(CheckedRunnable<X> body) throws X;
 
     /**
      * The runner's loop.

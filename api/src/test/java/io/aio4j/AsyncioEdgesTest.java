@@ -16,7 +16,7 @@ import org.junit.jupiter.api.Test;
 class AsyncioEdgesTest {
 
     @Test
-    void timeoutWhenReturnsExactlyTheFloatItWasGiven() {
+    void timeoutWhenReturnsExactlyTheFloatItWasGiven() throws Exception {
         // asyncio: t.when() == d, and t.reschedule(t.when()) changes nothing
         VirtualTime.run(() -> {
             double d = Aio.getRunningLoop().time() + 1.0200002;
@@ -35,7 +35,7 @@ class AsyncioEdgesTest {
     }
 
     @Test
-    void aPositiveSleepBelowANanosecondStillReachesItsDeadlineOnTheVirtualClock() {
+    void aPositiveSleepBelowANanosecondStillReachesItsDeadlineOnTheVirtualClock() throws Exception {
         VirtualTime.run(() -> {
             EventLoop loop = Aio.getRunningLoop();
             double deadline = loop.time() + 0.3;
@@ -51,7 +51,7 @@ class AsyncioEdgesTest {
     }
 
     @Test
-    void cancellingATaskThatAlreadyFailedKeepsItsExceptionQuiet() {
+    void cancellingATaskThatAlreadyFailedKeepsItsExceptionQuiet() throws Exception {
         // asyncio: Task.cancel() clears _log_traceback before it looks at done(): no "never retrieved"
         List<String> reported = java.util.Collections.synchronizedList(new ArrayList<>());
         Aio.run(Config.defaults().withExceptionHandler((m, e) -> reported.add(m)), () -> {
@@ -66,7 +66,7 @@ class AsyncioEdgesTest {
     }
 
     @Test
-    void reprsAreAsyncios() {
+    void reprsAreAsyncios() throws Exception {
         Aio.run(() -> {
             Task<Void> s = Aio.createTask("S", () -> Aio.sleep(10));
             Aio.sleep(0);
@@ -94,7 +94,7 @@ class AsyncioEdgesTest {
     }
 
     @Test
-    void theCombinatorsTakeTasksOfMixedResultTypes() {
+    void theCombinatorsTakeTasksOfMixedResultTypes() throws Exception {
         // asyncio's wait/gather/as_completed take any awaitables; Java: Collection<? extends Task<?>>
         Aio.run(() -> {
             Task<Void> v = Aio.createTask(() -> Aio.sleep(0));

@@ -14,7 +14,7 @@ import org.junit.jupiter.api.Test;
 class CancellationTest {
 
     @Test
-    void cancellationArrivesAtTheNextAwaitAndNotBefore() {
+    void cancellationArrivesAtTheNextAwaitAndNotBefore() throws Exception {
         List<String> log = new ArrayList<>();
         VirtualTime.run(() -> {
             Task<Void> t = Aio.createTask(() -> {
@@ -35,7 +35,7 @@ class CancellationTest {
     }
 
     @Test
-    void anAwaitThatDoesNotSuspendDoesNotDeliverTheCancellation() {
+    void anAwaitThatDoesNotSuspendDoesNotDeliverTheCancellation() throws Exception {
         // asyncio: a self-cancelled task's `await q.get()` on a non-empty queue returns; sleep(0) raises
         List<String> log = new ArrayList<>();
         VirtualTime.run(() -> {
@@ -57,7 +57,7 @@ class CancellationTest {
     }
 
     @Test
-    void cancellationIsOneShotSoCleanupCanAwait() {
+    void cancellationIsOneShotSoCleanupCanAwait() throws Exception {
         VirtualTime.run(() -> {
             Task<String> t = Aio.createTask(() -> {
                 try {
@@ -77,7 +77,7 @@ class CancellationTest {
     }
 
     @Test
-    void aTaskCancelledBeforeItsFirstStepNeverRuns() {
+    void aTaskCancelledBeforeItsFirstStepNeverRuns() throws Exception {
         // asyncio: early: ('early',) [] True
         List<String> ran = new ArrayList<>();
         VirtualTime.run(() -> {
@@ -91,7 +91,7 @@ class CancellationTest {
     }
 
     @Test
-    void theCancelMessageReachesTheAwaiter() {
+    void theCancelMessageReachesTheAwaiter() throws Exception {
         VirtualTime.run(() -> {
             Task<Void> t = Aio.createTask(() -> Aio.sleep(10));
             Aio.sleep(0);
@@ -104,7 +104,7 @@ class CancellationTest {
     }
 
     @Test
-    void catchExceptionDoesNotSwallowCancellation() {
+    void catchExceptionDoesNotSwallowCancellation() throws Exception {
         VirtualTime.run(() -> {
             Task<String> t = Aio.createTask(() -> {
                 try {
@@ -122,7 +122,7 @@ class CancellationTest {
     }
 
     @Test
-    void aBodyThatReturnsWhileACancelIsPendingEndsCancelled() {
+    void aBodyThatReturnsWhileACancelIsPendingEndsCancelled() throws Exception {
         // asyncio: ret while cancelled -> True
         VirtualTime.run(() -> {
             Task<Integer> t = Aio.createTask(() -> {
@@ -135,7 +135,7 @@ class CancellationTest {
     }
 
     @Test
-    void cancelOnADoneTaskReturnsFalse() {
+    void cancelOnADoneTaskReturnsFalse() throws Exception {
         VirtualTime.run(() -> {
             Task<Integer> t = Aio.createTask(() -> 1);
             t.await();
@@ -146,7 +146,7 @@ class CancellationTest {
     }
 
     @Test
-    void cancellingCountsRequestsAndUncancelTakesThemBack() {
+    void cancellingCountsRequestsAndUncancelTakesThemBack() throws Exception {
         // asyncio 3.13: uncancel() reaching zero also drops the pending request ("survived");
         // CPython 3.11 (the one on this machine) still delivered it.
         VirtualTime.run(() -> {
@@ -166,7 +166,7 @@ class CancellationTest {
     }
 
     @Test
-    void cancellingAnAwaitingTaskCancelsTheAwaitedTaskAndWaitsForIt() {
+    void cancellingAnAwaitingTaskCancelsTheAwaitedTaskAndWaitsForIt() throws Exception {
         // asyncio: True 1 / inner cancelled / outer got 42 / outer continues / 42 True False
         List<String> log = new ArrayList<>();
         VirtualTime.run(() -> {
@@ -197,7 +197,7 @@ class CancellationTest {
     }
 
     @Test
-    void cancellingAnAwaiterOfANormalTaskCancelsBoth() {
+    void cancellingAnAwaiterOfANormalTaskCancelsBoth() throws Exception {
         VirtualTime.run(() -> {
             Task<Void> inner = Aio.createTask(() -> Aio.sleep(10));
             Task<Void> outer = Aio.createTask(inner::await);
@@ -210,7 +210,7 @@ class CancellationTest {
     }
 
     @Test
-    void runCancelsTheTasksLeftPendingAndWaitsForThem() {
+    void runCancelsTheTasksLeftPendingAndWaitsForThem() throws Exception {
         List<String> log = new ArrayList<>();
         String r = VirtualTime.run(() -> {
             Aio.createTask(() -> {
@@ -228,7 +228,7 @@ class CancellationTest {
     }
 
     @Test
-    void aCancelledMainTaskMakesRunThrowCancelledError() {
+    void aCancelledMainTaskMakesRunThrowCancelledError() throws Exception {
         assertThrows(CancelledError.class, () -> VirtualTime.run(() -> {
             Aio.currentTask().cancel();
             Aio.sleep(0);
@@ -236,7 +236,7 @@ class CancellationTest {
     }
 
     @Test
-    void cancelFromAnotherThreadWakesAnIdleLoop() {
+    void cancelFromAnotherThreadWakesAnIdleLoop() throws Exception {
         Aio.run(() -> { // real time: on a virtual clock the hour would pass before the thread's cancel
             Task<Void> sleeper = Aio.createTask(() -> Aio.sleep(3600));
             Aio.sleep(0);
@@ -246,7 +246,7 @@ class CancellationTest {
     }
 
     @Test
-    void aTaskCannotAwaitItself() {
+    void aTaskCannotAwaitItself() throws Exception {
         VirtualTime.run(() -> {
             var e = assertThrows(IllegalStateException.class, () -> Aio.currentTask().await());
             assertTrue(e.getMessage().contains("cannot await on itself"), e.getMessage());

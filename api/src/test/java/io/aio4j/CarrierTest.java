@@ -18,7 +18,7 @@ class CarrierTest {
     private static final String ASKED = System.getProperty("aio4j.carrier", "");
 
     @Test
-    void tasksRunOnTheCarrierTheBuildAskedFor() {
+    void tasksRunOnTheCarrierTheBuildAskedFor() throws Exception {
         Thread caller = Thread.currentThread();
         Thread[] inTask = new Thread[2];
         VirtualTime.run(() -> {
@@ -35,7 +35,7 @@ class CarrierTest {
     }
 
     @Test
-    void theLoopThreadCarrierRefusesParallelModeSayingWhatToUse() {
+    void theLoopThreadCarrierRefusesParallelModeSayingWhatToUse() throws Exception {
         var e = assertThrows(IllegalArgumentException.class,
                 () -> Aio.run(Config.parallel(2).withCarrier(Carrier.loopThread()), () -> null));
         assertTrue(e.getMessage().startsWith("Config.parallel(2) runs bodies on several threads at once"), e.getMessage());
@@ -43,7 +43,7 @@ class CarrierTest {
     }
 
     @Test
-    void parallelModeWithoutAChosenCarrierRunsOnVirtualThreads() {
+    void parallelModeWithoutAChosenCarrierRunsOnVirtualThreads() throws Exception {
         assertSame(Carrier.virtualThreads(), Config.parallel(2).carrier());
         assertTrue(Aio.run(Config.parallel(2), () -> Thread.currentThread().isVirtual()));
     }

@@ -42,12 +42,12 @@ class DebugModeTest {
     };
 
     @BeforeEach
-    void listen() {
+    void listen() throws Exception {
         Logger.getLogger("io.aio4j").addHandler(capture);
     }
 
     @AfterEach
-    void stopListening() {
+    void stopListening() throws Exception {
         Logger.getLogger("io.aio4j").removeHandler(capture);
     }
 
@@ -66,7 +66,7 @@ class DebugModeTest {
     }
 
     @Test
-    void debugIsOnFromThePropertyOrTheEnvironment() {
+    void debugIsOnFromThePropertyOrTheEnvironment() throws Exception {
         assertFalse(Config.debugFrom(null, null));
         assertTrue(Config.debugFrom("true", null));
         assertTrue(Config.debugFrom(null, "1"));
@@ -79,7 +79,7 @@ class DebugModeTest {
     }
 
     @Test
-    void aSlowStepIsLoggedWithTheTaskAndTheStackWhereItWas() {
+    void aSlowStepIsLoggedWithTheTaskAndTheStackWhereItWas() throws Exception {
         Aio.run(DEBUG, () -> {
             assertTrue(Aio.getRunningLoop().debug());
             Aio.createTask("slowpoke", () -> blockTheLoop(200)).await();
@@ -97,7 +97,7 @@ class DebugModeTest {
     }
 
     @Test
-    void withoutDebugModeNothingIsLoggedAndTheThresholdCanBeChangedWhileRunning() {
+    void withoutDebugModeNothingIsLoggedAndTheThresholdCanBeChangedWhileRunning() throws Exception {
         Aio.run(() -> {
             assertFalse(Aio.getRunningLoop().debug());
             blockTheLoop(100);
@@ -147,7 +147,7 @@ class DebugModeTest {
     }
 
     @Test
-    void aTaskNeverAwaitedAndAnExceptionNeverRetrievedNameWhereTheTaskWasCreated() {
+    void aTaskNeverAwaitedAndAnExceptionNeverRetrievedNameWhereTheTaskWasCreated() throws Exception {
         Aio.run(DEBUG, () -> {
             Aio.createTask("forgotten", () -> Aio.sleep(3600));
             Aio.createTask("failing", () -> {
@@ -167,7 +167,7 @@ class DebugModeTest {
     }
 
     @Test
-    void dumpTasksShowsTheTreeWithWhatEachTaskAwaits() {
+    void dumpTasksShowsTheTreeWithWhatEachTaskAwaits() throws Exception {
         String dump = Aio.run(() -> {
             Task<?> sleeper = Aio.createTask("sleeper", () -> Aio.sleep(60));
             Task<?> parent = Aio.createTask("parent", () -> Aio.taskGroup(tg -> {

@@ -30,7 +30,7 @@ class GatherTest {
     }
 
     @Test
-    void resultsComeInInputOrderNotCompletionOrder() {
+    void resultsComeInInputOrderNotCompletionOrder() throws Exception {
         List<String> r = VirtualTime.run(() -> Aio.gather(
                 Aio.createTask(() -> ok("A", 0.03)),
                 Aio.createTask(() -> ok("B", 0.01)),
@@ -40,7 +40,7 @@ class GatherTest {
     }
 
     @Test
-    void theFirstExceptionPropagatesWhileTheOthersKeepRunning() {
+    void theFirstExceptionPropagatesWhileTheOthersKeepRunning() throws Exception {
         // asyncio: ['gather raised bad', 'c done', 'a done'] True c
         VirtualTime.run(() -> {
             Task<String> a = Aio.createTask(() -> ok("a", 0.05));
@@ -56,7 +56,7 @@ class GatherTest {
     }
 
     @Test
-    void gatherSettledReportsEveryOutcome() {
+    void gatherSettledReportsEveryOutcome() throws Exception {
         // asyncio: ['str', 'ValueError']
         VirtualTime.run(() -> {
             Task<String> x = Aio.createTask(() -> ok("x", 0.01));
@@ -72,7 +72,7 @@ class GatherTest {
     }
 
     @Test
-    void cancellingTheGatheringTaskCancelsTheChildren() {
+    void cancellingTheGatheringTaskCancelsTheChildren() throws Exception {
         // asyncio: ['x cancelled', 'y cancelled', "waiter cancelled ('stop',)"] True True
         VirtualTime.run(() -> {
             Task<String> x = Aio.createTask(() -> ok("x", 1));
@@ -88,7 +88,7 @@ class GatherTest {
     }
 
     @Test
-    void aChildCancelledOnItsOwnMakesGatherRaiseCancelledError() {
+    void aChildCancelledOnItsOwnMakesGatherRaiseCancelledError() throws Exception {
         // asyncio: ['p cancelled', "w2 cancelled ('child',)", 'q done'] True q
         VirtualTime.run(() -> {
             Task<String> p = Aio.createTask(() -> ok("p", 1));
@@ -106,12 +106,12 @@ class GatherTest {
     }
 
     @Test
-    void gatherOfNothingReturnsAnEmptyListAtOnce() {
+    void gatherOfNothingReturnsAnEmptyListAtOnce() throws Exception {
         assertEquals(List.of(), VirtualTime.run(() -> Aio.gather(List.<Task<String>>of())));
     }
 
     @Test
-    void gatherOfManyTasks() {
+    void gatherOfManyTasks() throws Exception {
         int n = 10_000;
         long sum = VirtualTime.run(() -> {
             List<Task<Integer>> tasks = new ArrayList<>();

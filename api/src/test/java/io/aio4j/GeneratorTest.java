@@ -37,7 +37,7 @@ class GeneratorTest {
     }
 
     @Test
-    void theProducerIsLazyAndInterleavesWithTheConsumer() {
+    void theProducerIsLazyAndInterleavesWithTheConsumer() throws Exception {
         VirtualTime.run(() -> {
             for (int x : gen(3)) {
                 log.add("consume " + x);
@@ -48,7 +48,7 @@ class GeneratorTest {
     }
 
     @Test
-    void closingAfterABreakCancelsTheProducerAtItsYield() {
+    void closingAfterABreakCancelsTheProducerAtItsYield() throws Exception {
         VirtualTime.run(() -> {
             try (AsyncIterable<Integer> g = gen(10)) {
                 for (int x : g) {
@@ -66,7 +66,7 @@ class GeneratorTest {
     }
 
     @Test
-    void theProducersExceptionReachesTheConsumer() {
+    void theProducersExceptionReachesTheConsumer() throws Exception {
         // asyncio: ['consume 1', 'consumer got producer failed']
         VirtualTime.run(() -> {
             AsyncIterable<Integer> bad = Aio.generator(out -> {
@@ -84,7 +84,7 @@ class GeneratorTest {
     }
 
     @Test
-    void aProducerLeftEarlyIsCancelledWhenTheIteratingTaskFinishes() {
+    void aProducerLeftEarlyIsCancelledWhenTheIteratingTaskFinishes() throws Exception {
         VirtualTime.run(() -> {
             AsyncIterable<Integer> g = gen(10);
             Task<Void> consumer = Aio.createTask(() -> {
@@ -102,7 +102,7 @@ class GeneratorTest {
     }
 
     @Test
-    void cancellingTheConsumerCancelsTheProducer() {
+    void cancellingTheConsumerCancelsTheProducer() throws Exception {
         VirtualTime.run(() -> {
             AsyncIterable<Integer> slow = Aio.generator(out -> {
                 try {
@@ -127,7 +127,7 @@ class GeneratorTest {
     }
 
     @Test
-    void anAsyncIterableIsIteratedOnce() {
+    void anAsyncIterableIsIteratedOnce() throws Exception {
         VirtualTime.run(() -> {
             AsyncIterable<Integer> g = gen(1);
             g.iterator();
@@ -137,7 +137,7 @@ class GeneratorTest {
     }
 
     @Test
-    void aKotlinFlowIsIteratedOnTheLoop() {
+    void aKotlinFlowIsIteratedOnTheLoop() throws Exception {
         List<Integer> got = VirtualTime.run(() -> {
             Flow<Integer> flow = FlowKt.onEach(FlowKt.asFlow(List.of(1, 2, 3)),
                     (v, k) -> DelayKt.delay(1, k)); // suspends in the flow, on the loop's timers
@@ -154,7 +154,7 @@ class GeneratorTest {
     }
 
     @Test
-    void closingAFlowIterationCancelsTheCollection() {
+    void closingAFlowIterationCancelsTheCollection() throws Exception {
         AtomicInteger emitted = new AtomicInteger();
         VirtualTime.run(() -> {
             List<Integer> many = new ArrayList<>();

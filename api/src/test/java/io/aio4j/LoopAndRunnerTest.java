@@ -20,7 +20,7 @@ import org.junit.jupiter.api.Test;
 class LoopAndRunnerTest {
 
     @Test
-    void anAwaitOutsideALoopSaysToWrapTheCodeInAioRun() {
+    void anAwaitOutsideALoopSaysToWrapTheCodeInAioRun() throws Exception {
         var e = assertThrows(IllegalStateException.class, () -> Aio.sleep(1));
         assertTrue(e.getMessage().contains("Aio.sleep must be called inside an aio4j task"), e.getMessage());
         assertTrue(e.getMessage().contains("wrap the code in Aio.run"), e.getMessage());
@@ -29,7 +29,7 @@ class LoopAndRunnerTest {
     }
 
     @Test
-    void runInsideARunningLoopIsAnError() {
+    void runInsideARunningLoopIsAnError() throws Exception {
         Aio.run(() -> {
             var e = assertThrows(IllegalStateException.class, () -> Aio.run(() -> 1));
             assertTrue(e.getMessage().startsWith("Aio.run() cannot be called from a running event loop"), e.getMessage());
@@ -37,7 +37,7 @@ class LoopAndRunnerTest {
     }
 
     @Test
-    void callSoonRunsCallbacksInOrderOnALaterTurn() {
+    void callSoonRunsCallbacksInOrderOnALaterTurn() throws Exception {
         List<String> log = new ArrayList<>();
         Aio.run(() -> {
             EventLoop loop = Aio.getRunningLoop();
@@ -54,7 +54,7 @@ class LoopAndRunnerTest {
     }
 
     @Test
-    void callLaterRunsInDeadlineOrderAndCanBeCancelled() {
+    void callLaterRunsInDeadlineOrderAndCanBeCancelled() throws Exception {
         List<String> log = new ArrayList<>();
         Aio.run(() -> {
             EventLoop loop = Aio.getRunningLoop();
@@ -70,7 +70,7 @@ class LoopAndRunnerTest {
     }
 
     @Test
-    void callSoonThreadsafeWakesALoopWaitingInItsSelector() {
+    void callSoonThreadsafeWakesALoopWaitingInItsSelector() throws Exception {
         List<String> log = Collections.synchronizedList(new ArrayList<>());
         Aio.run(() -> {
             EventLoop loop = Aio.getRunningLoop();
@@ -85,7 +85,7 @@ class LoopAndRunnerTest {
     }
 
     @Test
-    void aCallbackThatThrowsIsReportedAndTheLoopGoesOn() {
+    void aCallbackThatThrowsIsReportedAndTheLoopGoesOn() throws Exception {
         List<String> reported = Collections.synchronizedList(new ArrayList<>());
         Config config = Config.defaults().withExceptionHandler((m, e) -> reported.add(m + " / " + e.getMessage()));
         String r = Aio.run(config, () -> {
@@ -102,7 +102,7 @@ class LoopAndRunnerTest {
     }
 
     @Test
-    void aTaskExceptionNeverRetrievedIsReportedWhenTheLoopCloses() {
+    void aTaskExceptionNeverRetrievedIsReportedWhenTheLoopCloses() throws Exception {
         List<String> reported = Collections.synchronizedList(new ArrayList<>());
         Config config = Config.defaults().withExceptionHandler((m, e) -> reported.add(m + " / " + e.getMessage()));
         Aio.run(config, () -> {
@@ -119,7 +119,7 @@ class LoopAndRunnerTest {
     }
 
     @Test
-    void theLoopClockIsMonotonicSeconds() {
+    void theLoopClockIsMonotonicSeconds() throws Exception {
         Aio.run(() -> {
             EventLoop loop = Aio.getRunningLoop();
             double a = loop.time();
@@ -133,7 +133,7 @@ class LoopAndRunnerTest {
     }
 
     @Test
-    void aRunnerReusesOneLoopAcrossRunsAndClosesIt() {
+    void aRunnerReusesOneLoopAcrossRunsAndClosesIt() throws Exception {
         EventLoop loop;
         List<String> log = new ArrayList<>();
         try (Runner runner = Aio.runner()) {
@@ -160,7 +160,7 @@ class LoopAndRunnerTest {
     }
 
     @Test
-    void aClosedRunnerRefusesToRun() {
+    void aClosedRunnerRefusesToRun() throws Exception {
         Runner runner = Aio.runner();
         runner.close();
         runner.close(); // idempotent
@@ -215,7 +215,7 @@ class LoopAndRunnerTest {
     }
 
     @Test
-    void cancellingTheCompletableFutureCancelsTheTask() {
+    void cancellingTheCompletableFutureCancelsTheTask() throws Exception {
         Aio.run(() -> {
             Task<Void> t = Aio.createTask(() -> Aio.sleep(3600));
             CompletableFuture<Void> f = t.toCompletableFuture();
@@ -249,13 +249,13 @@ class LoopAndRunnerTest {
     }
 
     @Test
-    void configRejectsABadParallelism() {
+    void configRejectsABadParallelism() throws Exception {
         var e = assertThrows(IllegalArgumentException.class, () -> Config.parallel(0));
         assertEquals("parallelism is the number of task bodies that may run at once and must be >= 1: 0", e.getMessage());
     }
 
     @Test
-    void sleepRejectsNaN() {
+    void sleepRejectsNaN() throws Exception {
         Aio.run(() -> {
             var e = assertThrows(IllegalArgumentException.class, () -> Aio.sleep(Double.NaN));
             assertEquals("Aio.sleep's delay must be a number of seconds, not NaN", e.getMessage());

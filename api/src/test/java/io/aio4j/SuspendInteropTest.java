@@ -28,7 +28,7 @@ import org.junit.jupiter.api.Test;
 class SuspendInteropTest {
 
     @Test
-    void aSuspendFunctionThatReturnsAtOnceDoesNotSwitchOrYield() {
+    void aSuspendFunctionThatReturnsAtOnceDoesNotSwitchOrYield() throws Exception {
         List<String> log = new ArrayList<>();
         Aio.run(() -> {
             Aio.createTask(() -> log.add("other"));
@@ -42,7 +42,7 @@ class SuspendInteropTest {
     }
 
     @Test
-    void theSuspendFunctionRunsWithTheLoopAsDispatcherAndAJob() {
+    void theSuspendFunctionRunsWithTheLoopAsDispatcherAndAJob() throws Exception {
         Aio.run(() -> {
             EventLoop loop = Aio.getRunningLoop();
             Object interceptor = Suspend.call(k -> k.getContext().get(ContinuationInterceptor.Key));
@@ -52,7 +52,7 @@ class SuspendInteropTest {
     }
 
     @Test
-    void kotlinxDelayRunsOnTheLoopsTimersWhileOtherTasksRun() {
+    void kotlinxDelayRunsOnTheLoopsTimersWhileOtherTasksRun() throws Exception {
         List<String> log = new ArrayList<>();
         Aio.run(() -> {
             EventLoop loop = Aio.getRunningLoop();
@@ -66,7 +66,7 @@ class SuspendInteropTest {
     }
 
     @Test
-    void aKotlinChannelCarriesItemsBetweenTasksInOrder() {
+    void aKotlinChannelCarriesItemsBetweenTasksInOrder() throws Exception {
         List<Integer> got = Aio.run(() -> {
             Channel<Integer> ch = ChannelKt.Channel(0, BufferOverflow.SUSPEND, null);
             Aio.createTask(() -> {
@@ -85,7 +85,7 @@ class SuspendInteropTest {
     }
 
     @Test
-    void cancellingATaskParkedInAKotlinSuspendFunctionEndsItWithCancelledError() {
+    void cancellingATaskParkedInAKotlinSuspendFunctionEndsItWithCancelledError() throws Exception {
         Aio.run(() -> {
             Channel<String> ch = ChannelKt.Channel(0, BufferOverflow.SUSPEND, null);
             Task<String> receiver = Aio.createTask(() -> Suspend.call(ch::receive));
@@ -101,7 +101,7 @@ class SuspendInteropTest {
     }
 
     @Test
-    void kotlinWithTimeoutExpiringBecomesCancelledErrorAndTheTaskGoesOn() {
+    void kotlinWithTimeoutExpiringBecomesCancelledErrorAndTheTaskGoesOn() throws Exception {
         String r = Aio.run(() -> {
             String fast = Suspend.call(k -> TimeoutKt.withTimeout(1000, (scope, k2) -> "fast", k));
             assertEquals("fast", fast);
@@ -115,7 +115,7 @@ class SuspendInteropTest {
     }
 
     @Test
-    void aDeferredCompletedFromAnotherThreadResumesTheTask() {
+    void aDeferredCompletedFromAnotherThreadResumesTheTask() throws Exception {
         String r = Aio.run(() -> {
             CompletableDeferred<String> d = CompletableDeferredKt.CompletableDeferred((Job) null);
             Thread.ofPlatform().start(() -> d.complete("from thread"));
@@ -125,7 +125,7 @@ class SuspendInteropTest {
     }
 
     @Test
-    void anExceptionFromTheSuspendFunctionIsRethrownAsIs() {
+    void anExceptionFromTheSuspendFunctionIsRethrownAsIs() throws Exception {
         IOException boom = new IOException("kotlin threw");
         Aio.run(() -> {
             IOException e = assertThrows(IOException.class, () -> Suspend.call(k -> {
@@ -136,13 +136,13 @@ class SuspendInteropTest {
     }
 
     @Test
-    void outsideATaskSuspendCallBlocksTheThreadUntilDone() {
+    void outsideATaskSuspendCallBlocksTheThreadUntilDone() throws Exception {
         assertEquals(Unit.INSTANCE, Suspend.<Unit>call(k -> DelayKt.delay(10, k)));
         assertEquals("x", Suspend.call(k -> "x"));
     }
 
     @Test
-    void aCancelledSuspendCallsCauseChainHoldsNoKotlinxInternals() {
+    void aCancelledSuspendCallsCauseChainHoldsNoKotlinxInternals() throws Exception {
         // asyncio: a cancelled await's CancelledError carries the message, not the machinery under it
         Aio.run(() -> {
             Task<Void> t = Aio.createTask(() -> {

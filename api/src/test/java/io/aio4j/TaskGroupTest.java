@@ -32,7 +32,7 @@ class TaskGroupTest {
     }
 
     @Test
-    void theGroupWaitsForAllItsTasks() {
+    void theGroupWaitsForAllItsTasks() throws Exception {
         VirtualTime.run(() -> {
             List<Task<String>> ts = new ArrayList<>();
             Aio.taskGroup(tg -> {
@@ -47,7 +47,7 @@ class TaskGroupTest {
     }
 
     @Test
-    void aFailingTaskCancelsItsSiblingsAndTheBody() {
+    void aFailingTaskCancelsItsSiblingsAndTheBody() throws Exception {
         // asyncio 1: ['a cancelled', 'body cancelled', "EG ['ZeroDivisionError']"] 0
         ArithmeticException crash = new ArithmeticException("crash");
         VirtualTime.run(() -> {
@@ -70,7 +70,7 @@ class TaskGroupTest {
     }
 
     @Test
-    void theBodysExceptionCancelsTheTasksAndJoinsTheGroup() {
+    void theBodysExceptionCancelsTheTasksAndJoinsTheGroup() throws Exception {
         // asyncio 2: ['b cancelled', "unhandled errors in a TaskGroup (1 sub-exception) ['body']"]
         IllegalArgumentException body = new IllegalArgumentException("body");
         VirtualTime.run(() -> {
@@ -85,7 +85,7 @@ class TaskGroupTest {
     }
 
     @Test
-    void everyFailureIsInTheGroup() {
+    void everyFailureIsInTheGroup() throws Exception {
         // asyncio 3: ['c cancelled', "unhandled errors in a TaskGroup (2 sub-exceptions) ['KeyError', 'ValueError']"]
         VirtualTime.run(() -> {
             ExceptionGroup eg = assertThrows(ExceptionGroup.class, () -> Aio.taskGroup(tg -> {
@@ -103,7 +103,7 @@ class TaskGroupTest {
     }
 
     @Test
-    void cancellingTheTaskRunningTheGroupCancelsItsTasks() {
+    void cancellingTheTaskRunningTheGroupCancelsItsTasks() throws Exception {
         // asyncio 4: ['d cancelled', "runner cancelled ('stop',)"] True 1
         VirtualTime.run(() -> {
             Task<Void> runner = Aio.createTask(() -> Aio.taskGroup(tg -> {
@@ -121,7 +121,7 @@ class TaskGroupTest {
     }
 
     @Test
-    void createTaskOnAFinishedGroupIsAnError() {
+    void createTaskOnAFinishedGroupIsAnError() throws Exception {
         // asyncio 5: finished <TaskGroup entered>
         VirtualTime.run(() -> {
             TaskGroup[] kept = new TaskGroup[1];
@@ -132,7 +132,7 @@ class TaskGroupTest {
     }
 
     @Test
-    void createTaskOnAnAbortingGroupIsAnError() {
+    void createTaskOnAnAbortingGroupIsAnError() throws Exception {
         // asyncio 7: ['shutting down']
         VirtualTime.run(() -> {
             assertThrows(ExceptionGroup.class, () -> Aio.taskGroup(tg -> {
@@ -151,7 +151,7 @@ class TaskGroupTest {
     }
 
     @Test
-    void aFailureInANestedGroupCancelsTheOuterGroupsTasksToo() {
+    void aFailureInANestedGroupCancelsTheOuterGroupsTasksToo() throws Exception {
         // asyncio 6: ['outer-sibling cancelled', EG(1) of [EG(1) of ZeroDivisionError]]
         ArithmeticException crash = new ArithmeticException("crash");
         VirtualTime.run(() -> {
@@ -168,7 +168,7 @@ class TaskGroupTest {
     }
 
     @Test
-    void aCaughtGroupFailureLeavesTheTaskUncancelled() {
+    void aCaughtGroupFailureLeavesTheTaskUncancelled() throws Exception {
         // asyncio 3.13: the body's cancellation by the group is taken back; the task goes on awaiting
         VirtualTime.run(() -> {
             Task<String> t = Aio.createTask(() -> {
@@ -189,7 +189,7 @@ class TaskGroupTest {
     }
 
     @Test
-    void failuresWinOverAnOutsideCancellationWhichStaysPending() {
+    void failuresWinOverAnOutsideCancellationWhichStaysPending() throws Exception {
         VirtualTime.run(() -> {
             Task<String> t = Aio.createTask(() -> {
                 try {
@@ -218,7 +218,7 @@ class TaskGroupTest {
     }
 
     @Test
-    void aGroupOutsideATaskSaysToWrapTheCodeInAioRun() {
+    void aGroupOutsideATaskSaysToWrapTheCodeInAioRun() throws Exception {
         var e = assertThrows(IllegalStateException.class, () -> Aio.taskGroup(tg -> { }));
         assertTrue(e.getMessage().contains("Aio.run"), e.getMessage());
     }

@@ -14,7 +14,7 @@ class TaskLocalTest {
     static final TaskLocal<String> VAR = TaskLocal.of("var", "default");
 
     @Test
-    void eachTaskStartsWithACopyOfItsCreatorsValues() {
+    void eachTaskStartsWithACopyOfItsCreatorsValues() throws Exception {
         // asyncio: main sees default / child sees main / child result child | main sees main-after-create
         List<String> log = new ArrayList<>();
         VirtualTime.run(() -> {
@@ -34,7 +34,7 @@ class TaskLocalTest {
     }
 
     @Test
-    void toThreadSeesACopyOfTheCallersValues() {
+    void toThreadSeesACopyOfTheCallersValues() throws Exception {
         // asyncio: to_thread sees main-after-create | main sees main-after-create
         VirtualTime.run(() -> {
             VAR.set("caller");
@@ -49,7 +49,7 @@ class TaskLocalTest {
     }
 
     @Test
-    void resetPutsBackThePreviousValueOnce() {
+    void resetPutsBackThePreviousValueOnce() throws Exception {
         // asyncio: after reset main-after-create / reset twice: ... has already been used once
         VirtualTime.run(() -> {
             VAR.set("before");
@@ -65,7 +65,7 @@ class TaskLocalTest {
     }
 
     @Test
-    void aVariableWithoutDefaultThrowsUntilSet() {
+    void aVariableWithoutDefaultThrowsUntilSet() throws Exception {
         TaskLocal<Integer> nodefault = TaskLocal.of("nodefault");
         VirtualTime.run(() -> {
             var e = assertThrows(NoSuchElementException.class, nodefault::get);
@@ -79,7 +79,7 @@ class TaskLocalTest {
     }
 
     @Test
-    void siblingsDoNotSeeEachOthersValues() {
+    void siblingsDoNotSeeEachOthersValues() throws Exception {
         VirtualTime.run(() -> {
             Task<String> a = Aio.createTask(() -> {
                 VAR.set("a");

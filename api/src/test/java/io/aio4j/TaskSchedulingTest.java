@@ -18,7 +18,7 @@ import org.junit.jupiter.api.Test;
 class TaskSchedulingTest {
 
     @Test
-    void tasksStartInCreationOrderAndSleepZeroRotatesThemFifo() {
+    void tasksStartInCreationOrderAndSleepZeroRotatesThemFifo() throws Exception {
         // asyncio: main a0 b0 c0 a1 b1 c1 a2 b2 c2
         List<String> log = new ArrayList<>();
         VirtualTime.run(() -> {
@@ -40,7 +40,7 @@ class TaskSchedulingTest {
     }
 
     @Test
-    void doneCallbacksRunOnALaterLoopTurn() {
+    void doneCallbacksRunOnALaterLoopTurn() throws Exception {
         // asyncio: after add, cb, after yield
         List<String> log = new ArrayList<>();
         VirtualTime.run(() -> {
@@ -55,7 +55,7 @@ class TaskSchedulingTest {
     }
 
     @Test
-    void doneCallbacksRunInTheOrderTheyWereAdded() {
+    void doneCallbacksRunInTheOrderTheyWereAdded() throws Exception {
         List<String> log = new ArrayList<>();
         VirtualTime.run(() -> {
             Task<String> t = Aio.createTask(() -> "x");
@@ -71,7 +71,7 @@ class TaskSchedulingTest {
     }
 
     @Test
-    void anExceptionThrownInATaskReachesItsAwaiterUnwrapped() {
+    void anExceptionThrownInATaskReachesItsAwaiterUnwrapped() throws Exception {
         IOException boom = new IOException("boom");
         Throwable seen = VirtualTime.run(() -> {
             Task<String> t = Aio.createTask(() -> {
@@ -88,7 +88,7 @@ class TaskSchedulingTest {
     }
 
     @Test
-    void runRethrowsTheBodysExceptionUnwrapped() {
+    void runRethrowsTheBodysExceptionUnwrapped() throws Exception {
         IllegalArgumentException boom = new IllegalArgumentException("bad");
         var thrown = assertThrows(IllegalArgumentException.class, () -> VirtualTime.run(() -> {
             Aio.sleep(0);
@@ -98,7 +98,7 @@ class TaskSchedulingTest {
     }
 
     @Test
-    void resultOfAnUnfinishedTaskIsAnInvalidStateError() {
+    void resultOfAnUnfinishedTaskIsAnInvalidStateError() throws Exception {
         VirtualTime.run(() -> {
             Task<Void> t = Aio.createTask(() -> Aio.sleep(1));
             assertEquals("Result is not set.", assertThrows(InvalidStateError.class, t::result).getMessage());
@@ -109,7 +109,7 @@ class TaskSchedulingTest {
     }
 
     @Test
-    void resultAndExceptionOfFinishedTasks() {
+    void resultAndExceptionOfFinishedTasks() throws Exception {
         VirtualTime.run(() -> {
             Task<Integer> ok = Aio.createTask(() -> 42);
             IOException boom = new IOException("x");
@@ -127,7 +127,7 @@ class TaskSchedulingTest {
     }
 
     @Test
-    void anAwaitThatDoesNotSuspendLetsNoOtherTaskRun() {
+    void anAwaitThatDoesNotSuspendLetsNoOtherTaskRun() throws Exception {
         List<String> log = new ArrayList<>();
         VirtualTime.run(() -> {
             Task<String> done = Aio.createTask(() -> "done");
@@ -142,7 +142,7 @@ class TaskSchedulingTest {
     }
 
     @Test
-    void sleepWaitsAtLeastItsDelayOnTheLoopClock() {
+    void sleepWaitsAtLeastItsDelayOnTheLoopClock() throws Exception {
         double[] elapsed = new double[1];
         VirtualTime.run(() -> {
             EventLoop loop = Aio.getRunningLoop();
@@ -154,7 +154,7 @@ class TaskSchedulingTest {
     }
 
     @Test
-    void concurrentSleepsOverlap() {
+    void concurrentSleepsOverlap() throws Exception {
         // both sleeps start before either ends: two tasks wait at the same time
         List<String> log = new ArrayList<>();
         VirtualTime.run(() -> {
@@ -175,7 +175,7 @@ class TaskSchedulingTest {
     }
 
     @Test
-    void aBodyThatBlocksInPlainJavaHoldsTheBaton() {
+    void aBodyThatBlocksInPlainJavaHoldsTheBaton() throws Exception {
         List<String> log = new ArrayList<>();
         VirtualTime.run(() -> {
             Task<Boolean> other = Aio.createTask(() -> log.add("other ran"));
@@ -188,7 +188,7 @@ class TaskSchedulingTest {
     }
 
     @Test
-    void parallelModeRunsNBodiesAtOnce() {
+    void parallelModeRunsNBodiesAtOnce() throws Exception {
         // both bodies must be inside the barrier at the same time: impossible under the baton
         CyclicBarrier barrier = new CyclicBarrier(2);
         VirtualTime.run(Config.parallel(2), () -> {
@@ -199,7 +199,7 @@ class TaskSchedulingTest {
     }
 
     @Test
-    void aWakeUpFromAnotherCarrierReachesADriverAboutToWaitOnVirtualTime() {
+    void aWakeUpFromAnotherCarrierReachesADriverAboutToWaitOnVirtualTime() throws Exception {
         // the driver idles with no timer while two bodies run on other carriers: the wake-up their
         // completion sends must not be swallowed on its way into the selector
         for (int round = 0; round < 300; round++) {
@@ -213,7 +213,7 @@ class TaskSchedulingTest {
     }
 
     @Test
-    void parallelModeStillRunsEveryTaskToCompletion() {
+    void parallelModeStillRunsEveryTaskToCompletion() throws Exception {
         int n = 2_000;
         long sum = VirtualTime.run(Config.parallel(4), () -> {
             List<Task<Integer>> tasks = new ArrayList<>();
@@ -235,7 +235,7 @@ class TaskSchedulingTest {
     }
 
     @Test
-    void defaultNamesAreTaskNAndNamesCanBeGivenOrChanged() {
+    void defaultNamesAreTaskNAndNamesCanBeGivenOrChanged() throws Exception {
         VirtualTime.run(() -> {
             Task<Void> a = Aio.createTask(() -> { });
             Task<Void> b = Aio.createTask(() -> { });
@@ -251,7 +251,7 @@ class TaskSchedulingTest {
     }
 
     @Test
-    void currentTaskAndAllTasks() {
+    void currentTaskAndAllTasks() throws Exception {
         VirtualTime.run(() -> {
             Task<?> main = Aio.currentTask();
             Task<Void> sleeper = Aio.createTask("sleeper", () -> Aio.sleep(10));

@@ -21,7 +21,7 @@ import org.junit.jupiter.api.Test;
 class ThreadsAndFuturesTest {
 
     @Test
-    void toThreadRunsBlockingWorkWhileOtherTasksProgress() {
+    void toThreadRunsBlockingWorkWhileOtherTasksProgress() throws Exception {
         List<String> log = Collections.synchronizedList(new ArrayList<>());
         Aio.run(() -> {
             CountDownLatch ticked = new CountDownLatch(3);
@@ -44,7 +44,7 @@ class ThreadsAndFuturesTest {
     }
 
     @Test
-    void cancellingAToThreadWaiterReturnsPromptly() {
+    void cancellingAToThreadWaiterReturnsPromptly() throws Exception {
         // asyncio: to_thread cancelled promptly
         CountDownLatch release = new CountDownLatch(1);
         Aio.run(() -> {
@@ -60,7 +60,7 @@ class ThreadsAndFuturesTest {
     }
 
     @Test
-    void anExceptionInTheThreadReachesTheAwaiterUnwrapped() {
+    void anExceptionInTheThreadReachesTheAwaiterUnwrapped() throws Exception {
         IOException boom = new IOException("disk");
         Aio.run(() -> {
             assertSame(boom, assertThrows(IOException.class, () -> Aio.toThread(() -> {
@@ -70,7 +70,7 @@ class ThreadsAndFuturesTest {
     }
 
     @Test
-    void runInExecutorUsesTheGivenExecutor() {
+    void runInExecutorUsesTheGivenExecutor() throws Exception {
         ExecutorService ex = Executors.newSingleThreadExecutor(r -> new Thread(r, "my-executor"));
         try {
             String name = Aio.run(() -> Aio.runInExecutor(ex, () -> Thread.currentThread().getName()));
@@ -82,7 +82,7 @@ class ThreadsAndFuturesTest {
     }
 
     @Test
-    void awaitFutureReturnsTheValueOrRethrowsUnwrapped() {
+    void awaitFutureReturnsTheValueOrRethrowsUnwrapped() throws Exception {
         IllegalStateException boom = new IllegalStateException("boom");
         Aio.run(() -> {
             CompletableFuture<String> f = new CompletableFuture<>();
@@ -102,7 +102,7 @@ class ThreadsAndFuturesTest {
     }
 
     @Test
-    void cancellingTheAwaiterCancelsTheFuture() {
+    void cancellingTheAwaiterCancelsTheFuture() throws Exception {
         CompletableFuture<String> f = new CompletableFuture<>();
         Aio.run(() -> {
             Task<String> t = Aio.createTask(() -> Aio.awaitFuture(f));
@@ -114,7 +114,7 @@ class ThreadsAndFuturesTest {
     }
 
     @Test
-    void cancellingTheTasksFutureCancelsTheTask() {
+    void cancellingTheTasksFutureCancelsTheTask() throws Exception {
         Aio.run(() -> {
             Task<Void> t = Aio.createTask(() -> Aio.sleep(10));
             t.toCompletableFuture().cancel(false);

@@ -16,7 +16,7 @@ import org.junit.jupiter.api.Test;
 class TimeoutTest {
 
     @Test
-    void anExpiredTimeoutRaisesTimeoutErrorCausedByTheCancellation() {
+    void anExpiredTimeoutRaisesTimeoutErrorCausedByTheCancellation() throws Exception {
         VirtualTime.run(() -> {
             Timeout[] cm = new Timeout[1];
             TimeoutError e = assertThrows(TimeoutError.class, () -> Aio.timeout(0.01, t -> {
@@ -31,7 +31,7 @@ class TimeoutTest {
     }
 
     @Test
-    void timeoutAtAnAbsoluteDeadline() {
+    void timeoutAtAnAbsoluteDeadline() throws Exception {
         VirtualTime.run(() -> {
             double when = Aio.getRunningLoop().time() + 0.01;
             assertThrows(TimeoutError.class, () -> Aio.timeoutAt(when, () -> Aio.sleep(10)));
@@ -39,7 +39,7 @@ class TimeoutTest {
     }
 
     @Test
-    void theBodySeesCancelledErrorAtItsAwait() {
+    void theBodySeesCancelledErrorAtItsAwait() throws Exception {
         // test_waiter_cancelled
         List<String> log = new ArrayList<>();
         VirtualTime.run(() -> {
@@ -56,7 +56,7 @@ class TimeoutTest {
     }
 
     @Test
-    void aTimeoutThatDoesNotExpireLetsTheValueThrough() {
+    void aTimeoutThatDoesNotExpireLetsTheValueThrough() throws Exception {
         VirtualTime.run(() -> {
             Timeout[] cm = new Timeout[1];
             String r = Aio.timeout(Duration.ofSeconds(10), t -> {
@@ -70,7 +70,7 @@ class TimeoutTest {
     }
 
     @Test
-    void noDeadlineMeansWhenIsInfinity() {
+    void noDeadlineMeansWhenIsInfinity() throws Exception {
         VirtualTime.run(() -> {
             Aio.timeout((Duration) null, t -> {
                 assertEquals(Double.POSITIVE_INFINITY, t.when());
@@ -85,7 +85,7 @@ class TimeoutTest {
     }
 
     @Test
-    void aTimeoutOfZeroExpiresAtTheFirstAwait() {
+    void aTimeoutOfZeroExpiresAtTheFirstAwait() throws Exception {
         VirtualTime.run(() -> {
             assertThrows(TimeoutError.class, () -> Aio.timeout(0, () -> Aio.sleep(10)));
             // test_timeout_in_the_past_sleep_zero
@@ -94,7 +94,7 @@ class TimeoutTest {
     }
 
     @Test
-    void aForeignExceptionPassesThroughUnexpired() {
+    void aForeignExceptionPassesThroughUnexpired() throws Exception {
         VirtualTime.run(() -> {
             Timeout[] cm = new Timeout[1];
             IllegalStateException boom = new IllegalStateException("key");
@@ -107,7 +107,7 @@ class TimeoutTest {
     }
 
     @Test
-    void aForeignCancelStaysACancelledError() {
+    void aForeignCancelStaysACancelledError() throws Exception {
         // test_foreign_cancel_doesnt_timeout_if_not_expired; and with the deadline also passing
         VirtualTime.run(() -> {
             Task<Void> t = Aio.createTask(() -> Aio.timeout(10, () -> {
@@ -124,7 +124,7 @@ class TimeoutTest {
     }
 
     @Test
-    void aCancelRequestedBeforeTheScopeIsEnteredStaysACancelledErrorEvenIfTheScopeExpires() {
+    void aCancelRequestedBeforeTheScopeIsEnteredStaysACancelledErrorEvenIfTheScopeExpires() throws Exception {
         // Deliberately not asyncio 3.13: there, a self-cancel pending when `async with timeout(0)` is
         // entered is swallowed into TimeoutError and left counted (cancelling() == 1) but never
         // delivered. aio4j counts a request pending at entry as foreign, so it is never lost; under
@@ -140,7 +140,7 @@ class TimeoutTest {
     }
 
     @Test
-    void theOuterTaskIsNotCancelledByAnExpiredScope() {
+    void theOuterTaskIsNotCancelledByAnExpiredScope() throws Exception {
         VirtualTime.run(() -> {
             Task<Void> outer = Aio.createTask(() -> {
                 assertThrows(TimeoutError.class, () -> Aio.timeout(0.001, () -> Aio.sleep(10)));
@@ -152,7 +152,7 @@ class TimeoutTest {
     }
 
     @Test
-    void nestedTimeoutsOnlyTheOneThatExpiredRaises() {
+    void nestedTimeoutsOnlyTheOneThatExpiredRaises() throws Exception {
         // asyncio: inner-short -> TimeoutError, outer expired False, inner True;
         //          outer-short -> TimeoutError, outer expired True, inner False
         VirtualTime.run(() -> {
@@ -183,7 +183,7 @@ class TimeoutTest {
     }
 
     @Test
-    void whenBothDeadlinesPassDuringABlockingCallOnlyTheExpiredOuterOneTimesOut() {
+    void whenBothDeadlinesPassDuringABlockingCallOnlyTheExpiredOuterOneTimesOut() throws Exception {
         // asyncio: inner raised CancelledError; outer expired True, inner expired False; cancelling 0
         List<String> log = new ArrayList<>();
         VirtualTime.run(() -> {
@@ -212,7 +212,7 @@ class TimeoutTest {
     }
 
     @Test
-    void rescheduleMovesOrRemovesTheDeadline() {
+    void rescheduleMovesOrRemovesTheDeadline() throws Exception {
         // test_reschedule
         VirtualTime.run(() -> {
             EventLoop loop = Aio.getRunningLoop();
@@ -237,7 +237,7 @@ class TimeoutTest {
     }
 
     @Test
-    void reschedulingToThePastExpiresOnTheNextTurn() {
+    void reschedulingToThePastExpiresOnTheNextTurn() throws Exception {
         VirtualTime.run(() -> {
             assertThrows(TimeoutError.class, () -> Aio.timeout(10, t -> {
                 t.reschedule(Aio.getRunningLoop().time() - 1);
@@ -248,7 +248,7 @@ class TimeoutTest {
     }
 
     @Test
-    void rescheduleOutsideTheActiveStateSaysWhichState() {
+    void rescheduleOutsideTheActiveStateSaysWhichState() throws Exception {
         // asyncio: "Cannot change state of finished/expired/expiring Timeout"
         VirtualTime.run(() -> {
             Timeout finished = Aio.timeout(1, t -> t);
@@ -278,7 +278,7 @@ class TimeoutTest {
     }
 
     @Test
-    void aTimeoutOutsideATaskSaysToWrapTheCodeInAioRun() {
+    void aTimeoutOutsideATaskSaysToWrapTheCodeInAioRun() throws Exception {
         var e = assertThrows(IllegalStateException.class, () -> Aio.timeout(1, () -> 1));
         assertTrue(e.getMessage().contains("Aio.run"), e.getMessage());
     }

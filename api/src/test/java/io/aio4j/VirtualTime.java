@@ -36,6 +36,8 @@ public final class VirtualTime {
         VirtualClock clock = new VirtualClock(20_000_000L, 1_000_000_000L);
         try (Runner runner = new RunnerImpl(new EventLoopImpl(config, clock))) {
             return runner.run(body.with(clock));
+        } catch (Exception e) {
+            throw io.aio4j.bridge.lowlevel.Unchecked.rethrow(e); // as the body threw it
         }
     }
 

@@ -23,7 +23,7 @@ class WaitAsCompletedShieldTest {
     }
 
     @Test
-    void waitReturnsWhenItsConditionIsMet() {
+    void waitReturnsWhenItsConditionIsMet() throws Exception {
         // asyncio: first completed: ['b'] 2 / first exception: 2 1 ['b', 'ValueError'] / all: 3 0
         VirtualTime.run(() -> {
             Task<String> a = Aio.createTask(() -> job("a", 0.03, false));
@@ -43,7 +43,7 @@ class WaitAsCompletedShieldTest {
     }
 
     @Test
-    void waitNeverRaisesOnTimeoutAndNeverCancels() {
+    void waitNeverRaisesOnTimeoutAndNeverCancels() throws Exception {
         // asyncio: timeout: 0 1 False
         VirtualTime.run(() -> {
             Task<String> slow = Aio.createTask(() -> job("slow", 1, false));
@@ -56,7 +56,7 @@ class WaitAsCompletedShieldTest {
     }
 
     @Test
-    void waitOnNothingIsAnError() {
+    void waitOnNothingIsAnError() throws Exception {
         VirtualTime.run(() -> {
             var e = assertThrows(IllegalArgumentException.class, () -> Aio.wait(List.<Task<String>>of()));
             assertEquals("Aio.wait needs at least one task: the collection of tasks is empty", e.getMessage());
@@ -64,7 +64,7 @@ class WaitAsCompletedShieldTest {
     }
 
     @Test
-    void cancellingAWaitDoesNotCancelTheTasks() {
+    void cancellingAWaitDoesNotCancelTheTasks() throws Exception {
         VirtualTime.run(() -> {
             Task<String> slow = Aio.createTask(() -> job("slow", 1, false));
             Task<Done<String>> waiter = Aio.createTask(() -> Aio.wait(List.of(slow)));
@@ -77,7 +77,7 @@ class WaitAsCompletedShieldTest {
     }
 
     @Test
-    void asCompletedYieldsTasksInCompletionOrder() {
+    void asCompletedYieldsTasksInCompletionOrder() throws Exception {
         // asyncio: as_completed: ['y', 'z', 'x']
         List<String> order = VirtualTime.run(() -> {
             List<Task<String>> ts = List.of(
@@ -94,7 +94,7 @@ class WaitAsCompletedShieldTest {
     }
 
     @Test
-    void asCompletedWithATimeoutRaisesTimeoutErrorAndCancelsNothing() {
+    void asCompletedWithATimeoutRaisesTimeoutErrorAndCancelsNothing() throws Exception {
         // asyncio: as_completed timeout after ['p'] q cancelled? False
         List<String> got = new ArrayList<>();
         VirtualTime.run(() -> {
@@ -112,7 +112,7 @@ class WaitAsCompletedShieldTest {
     }
 
     @Test
-    void shieldKeepsTheInnerTaskRunningWhenTheWaiterIsCancelled() {
+    void shieldKeepsTheInnerTaskRunningWhenTheWaiterIsCancelled() throws Exception {
         // asyncio: shield: outer cancelled; inner cancelled? False / inner result inner
         VirtualTime.run(() -> {
             Task<String> inner = Aio.createTask(() -> job("inner", 0.05, false));

@@ -20,7 +20,7 @@ import org.junit.jupiter.api.Test;
 class WaitForTest {
 
     @Test
-    void aBodyThatFinishesInTimeReturnsItsValue() {
+    void aBodyThatFinishesInTimeReturnsItsValue() throws Exception {
         assertEquals("ok", VirtualTime.run(() -> Aio.waitFor(Duration.ofSeconds(1), () -> {
             Aio.sleep(0.01);
             return "ok";
@@ -28,7 +28,7 @@ class WaitForTest {
     }
 
     @Test
-    void onTimeoutTheBodyIsCancelledAndWaitedForThenTimeoutError() {
+    void onTimeoutTheBodyIsCancelledAndWaitedForThenTimeoutError() throws Exception {
         List<String> log = new ArrayList<>();
         VirtualTime.run(() -> {
             TimeoutError e = assertThrows(TimeoutError.class, () -> Aio.waitFor(0.01, () -> {
@@ -47,7 +47,7 @@ class WaitForTest {
     }
 
     @Test
-    void aTimeoutOfZeroNeverStartsTheBody() {
+    void aTimeoutOfZeroNeverStartsTheBody() throws Exception {
         // asyncio: wait_for 0 -> TimeoutError []
         List<String> ran = new ArrayList<>();
         VirtualTime.run(() -> {
@@ -58,7 +58,7 @@ class WaitForTest {
     }
 
     @Test
-    void aTimeoutOfZeroOnADoneTaskReturnsItsResult() {
+    void aTimeoutOfZeroOnADoneTaskReturnsItsResult() throws Exception {
         VirtualTime.run(() -> {
             Task<Integer> t = Aio.createTask(() -> 7);
             t.await();
@@ -67,7 +67,7 @@ class WaitForTest {
     }
 
     @Test
-    void aBodyThatSwallowsTheCancellationReturnsItsValue() {
+    void aBodyThatSwallowsTheCancellationReturnsItsValue() throws Exception {
         // asyncio: wait_for stubborn -> swallowed
         assertEquals("swallowed", VirtualTime.run(() -> Aio.waitFor(0.01, () -> {
             try {
@@ -80,7 +80,7 @@ class WaitForTest {
     }
 
     @Test
-    void waitingForATaskCancelsItOnTimeout() {
+    void waitingForATaskCancelsItOnTimeout() throws Exception {
         VirtualTime.run(() -> {
             Task<Void> t = Aio.createTask(() -> Aio.sleep(10));
             assertThrows(TimeoutError.class, () -> Aio.waitFor(t, 0.01));
@@ -89,7 +89,7 @@ class WaitForTest {
     }
 
     @Test
-    void cancellingTheWaitingTaskCancelsTheInnerOne() {
+    void cancellingTheWaitingTaskCancelsTheInnerOne() throws Exception {
         VirtualTime.run(() -> {
             Task<Void> inner = Aio.createTask(() -> Aio.sleep(10));
             Task<Void> outer = Aio.createTask(() -> Aio.waitFor(inner, Duration.ofSeconds(5)));
@@ -102,7 +102,7 @@ class WaitForTest {
     }
 
     @Test
-    void theInnerExceptionPropagatesUnwrapped() {
+    void theInnerExceptionPropagatesUnwrapped() throws Exception {
         IllegalArgumentException boom = new IllegalArgumentException("boom");
         VirtualTime.run(() -> {
             var e = assertThrows(IllegalArgumentException.class, () -> Aio.waitFor(1, () -> {
@@ -117,7 +117,7 @@ class WaitForTest {
     private static final long BUSY_20_MS = 20_000_000L;
 
     @Test
-    void aGetThatGotItsItemBeforeTheTimeoutFiredReturnsIt() {
+    void aGetThatGotItsItemBeforeTheTimeoutFiredReturnsIt() throws Exception {
         VirtualTime.withClock(Config.defaults(), clock -> () -> {
             Queue<String> q = new Queue<>();
             Aio.createTask(() -> {
@@ -132,7 +132,7 @@ class WaitForTest {
     }
 
     @Test
-    void aPutThatInsertedBeforeTheTimeoutFiredReturnsNormally() {
+    void aPutThatInsertedBeforeTheTimeoutFiredReturnsNormally() throws Exception {
         VirtualTime.withClock(Config.defaults(), clock -> () -> {
             Queue<String> q = new Queue<>(1);
             q.putNowait("a");
@@ -149,7 +149,7 @@ class WaitForTest {
     }
 
     @Test
-    void aLockAcquiredBeforeTheTimeoutFiredIsHeldByTheCaller() {
+    void aLockAcquiredBeforeTheTimeoutFiredIsHeldByTheCaller() throws Exception {
         VirtualTime.withClock(Config.defaults(), clock -> () -> {
             Lock lock = new Lock();
             Acquired first = lock.acquire();
@@ -167,7 +167,7 @@ class WaitForTest {
     }
 
     @Test
-    void aGetWokenAndThenTimedOutInTheSameTurnLeavesTheItemInTheQueue() {
+    void aGetWokenAndThenTimedOutInTheSameTurnLeavesTheItemInTheQueue() throws Exception {
         // asyncio 3.13: call_later(0.05, put_nowait) registered before wait_for(q.get(), 0.05): the put
         // wakes the getter, the timeout cancels it before it runs -> TimeoutError, the item stays queued
         VirtualTime.run(() -> {
@@ -179,7 +179,7 @@ class WaitForTest {
     }
 
     @Test
-    void theBodyRunsInTheCallingTask() {
+    void theBodyRunsInTheCallingTask() throws Exception {
         VirtualTime.run(() -> {
             Task<?> me = Aio.currentTask();
             assertEquals(me, Aio.waitFor(1, () -> Aio.currentTask()));
@@ -187,7 +187,7 @@ class WaitForTest {
     }
 
     @Test
-    void theBodyStartsEvenWhenTheCallerHasACancellationPending() {
+    void theBodyStartsEvenWhenTheCallerHasACancellationPending() throws Exception {
         // asyncio 3.12+: the coroutine runs in the caller up to its first suspension
         List<String> log = new ArrayList<>();
         VirtualTime.run(() -> {
@@ -206,7 +206,7 @@ class WaitForTest {
     }
 
     @Test
-    void noQueueItemIsLostOrDuplicatedByAStormOfWaitForTimeouts() {
+    void noQueueItemIsLostOrDuplicatedByAStormOfWaitForTimeouts() throws Exception {
         int items = 20_000;
         int[] timeouts = new int[2];
         List<Integer> got = new ArrayList<>();

@@ -22,7 +22,7 @@ public final class RunnerImpl implements Runner {
     }
 
     @Override
-    public <T> T run(AsyncCallable<T> body) {
+    public <T, X extends Exception> T run(io.aio4j.CheckedCallable<T, X> body) throws X {
         Objects.requireNonNull(body, "body");
         if (LoopCore.current() != null) {
             throw new IllegalStateException("Aio.run() cannot be called from a running event loop: inside a task, "
@@ -31,7 +31,7 @@ public final class RunnerImpl implements Runner {
         if (closed) {
             throw new IllegalStateException("Runner is closed");
         }
-        TaskImpl<T> main = TaskImpl.create(loop, null, body);
+        TaskImpl<T> main = TaskImpl.create(loop, null, body::call);
         boolean[] interrupted = {false};
         // asyncio's Runner: an interrupt of this thread, or the first Ctrl-C (SIGINT), cancels the main task
         loop.loop.onInterrupt(() -> {
@@ -52,7 +52,7 @@ public final class RunnerImpl implements Runner {
     }
 
     @Override
-    public void run(AsyncRunnable body) {
+    public <X extends Exception> void run(io.aio4j.CheckedRunnable<X> body) throws X {
         Objects.requireNonNull(body, "body");
         run(() -> {
             body.run();

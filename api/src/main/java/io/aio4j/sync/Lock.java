@@ -65,7 +65,8 @@ public final class Lock implements Acquired.Releasable {
 
     /**
      * Runs {@code body} holding the lock: {@link #acquire()} first, the release when the body ends,
-     * however it ends; its result is returned and its exception thrown as it is. The same as the
+     * however it ends; its result is returned and its exception thrown as it is (a checked one
+     * reaches the caller's {@code catch}: see {@link io.aio4j.CheckedCallable}). The same as the
      * try-with-resources form, without a handle to name.
      *
      * {@snippet :
@@ -76,24 +77,22 @@ public final class Lock implements Acquired.Releasable {
      *
      * @apiNote asyncio: {@code async with ...:}; kotlinx's {@code withLock { }}
      */
-    public <T> T withLock(io.aio4j.AsyncCallable<T> body) {
+    public <T, X extends Exception> T withLock(io.aio4j.CheckedCallable<T, X> body) throws X {
         java.util.Objects.requireNonNull(body, "body");
         Acquired held = acquire();
         try {
             return body.call();
-        } catch (Exception e) {
-            throw io.aio4j.bridge.lowlevel.Unchecked.rethrow(e);
         } finally {
             held.close();
         }
     }
 
     /**
-     * {@link #withLock(io.aio4j.AsyncCallable)} for a body with no result.
+     * {@link #withLock(io.aio4j.CheckedCallable)} for a body with no result.
      *
      * @apiNote asyncio: {@code async with ...:}
      */
-    public void withLock(io.aio4j.AsyncRunnable body) {
+    public <X extends Exception> void withLock(io.aio4j.CheckedRunnable<X> body) throws X {
         java.util.Objects.requireNonNull(body, "body");
         withLock(() -> {
             body.run();

@@ -81,7 +81,8 @@ public sealed class Semaphore implements Acquired.Releasable permits BoundedSema
 
     /**
      * Runs {@code body} holding a permit: {@link #acquire()} first, the release when the body ends,
-     * however it ends; its result is returned and its exception thrown as it is. The same as the
+     * however it ends; its result is returned and its exception thrown as it is (a checked one
+     * reaches the caller's {@code catch}: see {@link io.aio4j.CheckedCallable}). The same as the
      * try-with-resources form, without a handle to name.
      *
      * {@snippet :
@@ -92,24 +93,22 @@ public sealed class Semaphore implements Acquired.Releasable permits BoundedSema
      *
      * @apiNote asyncio: {@code async with ...:}; kotlinx's {@code withPermit { }}
      */
-    public final <T> T withPermit(io.aio4j.AsyncCallable<T> body) {
+    public final <T, X extends Exception> T withPermit(io.aio4j.CheckedCallable<T, X> body) throws X {
         java.util.Objects.requireNonNull(body, "body");
         Acquired held = acquire();
         try {
             return body.call();
-        } catch (Exception e) {
-            throw io.aio4j.bridge.lowlevel.Unchecked.rethrow(e);
         } finally {
             held.close();
         }
     }
 
     /**
-     * {@link #withPermit(io.aio4j.AsyncCallable)} for a body with no result.
+     * {@link #withPermit(io.aio4j.CheckedCallable)} for a body with no result.
      *
      * @apiNote asyncio: {@code async with ...:}
      */
-    public final void withPermit(io.aio4j.AsyncRunnable body) {
+    public final <X extends Exception> void withPermit(io.aio4j.CheckedRunnable<X> body) throws X {
         java.util.Objects.requireNonNull(body, "body");
         withPermit(() -> {
             body.run();

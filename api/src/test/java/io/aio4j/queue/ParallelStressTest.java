@@ -27,7 +27,7 @@ import org.junit.jupiter.api.Test;
 class ParallelStressTest {
 
     @Test
-    void noQueueItemIsLostOrDuplicatedUnderParallelProducersConsumersAndCancellations() {
+    void noQueueItemIsLostOrDuplicatedUnderParallelProducersConsumersAndCancellations() throws Exception {
         int producers = 8;
         int perProducer = 2_000;
         Queue<Integer> q = new Queue<>(16);
@@ -79,7 +79,7 @@ class ParallelStressTest {
     }
 
     @Test
-    void aLockKeepsACounterExactAndASemaphoreBoundsConcurrencyInParallelMode() {
+    void aLockKeepsACounterExactAndASemaphoreBoundsConcurrencyInParallelMode() throws Exception {
         Lock lock = new Lock();
         Semaphore sem = new Semaphore(3);
         AtomicInteger inside = new AtomicInteger();
@@ -113,7 +113,7 @@ class ParallelStressTest {
     }
 
     @Test
-    void everyEventWaiterWakesExactlyOnceInParallelMode() {
+    void everyEventWaiterWakesExactlyOnceInParallelMode() throws Exception {
         AtomicInteger woke = new AtomicInteger();
         Aio.run(Config.parallel(4), () -> {
             for (int round = 0; round < 50; round++) {
@@ -137,7 +137,7 @@ class ParallelStressTest {
     }
 
     @Test
-    void conditionHandOffsNeverLoseAWakeUpInParallelMode() {
+    void conditionHandOffsNeverLoseAWakeUpInParallelMode() throws Exception {
         int pairs = 8;
         int handOffs = 10_000;
         int[] done = {0};
@@ -166,7 +166,7 @@ class ParallelStressTest {
     }
 
     @Test
-    void aCancelAlwaysReachesATaskAlternatingTimeoutsAndGetsInParallelMode() {
+    void aCancelAlwaysReachesATaskAlternatingTimeoutsAndGetsInParallelMode() throws Exception {
         int trials = 6_000;
         int[] lost = {0};
         Aio.run(Config.parallel(4), () -> {
@@ -198,7 +198,7 @@ class ParallelStressTest {
     }
 
     @Test
-    void everyBarrierRoundReleasesAllPartiesWithDistinctIndicesInParallelMode() {
+    void everyBarrierRoundReleasesAllPartiesWithDistinctIndicesInParallelMode() throws Exception {
         int parties = 8;
         int rounds = 500;
         AtomicInteger[] seen = new AtomicInteger[parties];

@@ -19,7 +19,7 @@ class QueueTest {
     private final List<Object> log = new ArrayList<>();
 
     @Test
-    void waitingGettersAreServedInFifoOrder() {
+    void waitingGettersAreServedInFifoOrder() throws Exception {
         // asyncio: getters FIFO: [(0, 'a'), (1, 'b'), (2, 'c')]
         Queue<String> q = new Queue<>();
         VirtualTime.run(() -> {
@@ -38,7 +38,7 @@ class QueueTest {
     }
 
     @Test
-    void aCancelledGetNeverLosesAnItem() {
+    void aCancelledGetNeverLosesAnItem() throws Exception {
         // asyncio: t cancelled True t2 got x qsize 0
         Queue<String> q = new Queue<>();
         VirtualTime.run(() -> {
@@ -56,7 +56,7 @@ class QueueTest {
     }
 
     @Test
-    void aCancelledPutNeverInsertsAnItem() {
+    void aCancelledPutNeverInsertsAnItem() throws Exception {
         // asyncio: after cancelled put: 1 1
         Queue<Integer> q = new Queue<>(1);
         VirtualTime.run(() -> {
@@ -73,7 +73,7 @@ class QueueTest {
     }
 
     @Test
-    void aBoundedPutWaitsForRoom() {
+    void aBoundedPutWaitsForRoom() throws Exception {
         Queue<Integer> q = new Queue<>(2);
         VirtualTime.run(() -> {
             Task<Void> producer = Aio.createTask(() -> {
@@ -93,7 +93,7 @@ class QueueTest {
     }
 
     @Test
-    void nowaitOperationsRaiseQueueEmptyAndQueueFull() {
+    void nowaitOperationsRaiseQueueEmptyAndQueueFull() throws Exception {
         Queue<Integer> q = new Queue<>(1);
         assertTrue(assertThrows(QueueEmpty.class, q::getNowait).getMessage().contains("empty"));
         q.putNowait(1);
@@ -103,7 +103,7 @@ class QueueTest {
     }
 
     @Test
-    void joinWaitsUntilEveryItemIsMarkedDone() {
+    void joinWaitsUntilEveryItemIsMarkedDone() throws Exception {
         // asyncio: joined after [0, 1, 2] / task_done: task_done() called too many times
         Queue<Integer> q = new Queue<>();
         VirtualTime.run(() -> {
@@ -128,7 +128,7 @@ class QueueTest {
     }
 
     @Test
-    void priorityAndLifoOrder() {
+    void priorityAndLifoOrder() throws Exception {
         // asyncio: priority: [1, 2, 3] / lifo: [3, 2, 1]
         PriorityQueue<Integer> pq = new PriorityQueue<>();
         LifoQueue<Integer> lq = new LifoQueue<>();
@@ -148,7 +148,7 @@ class QueueTest {
     }
 
     @Test
-    void shutdownFailsPutsAtOnceAndGetsOnceEmpty() {
+    void shutdownFailsPutsAtOnceAndGetsOnceEmpty() throws Exception {
         // asyncio 3.13: put -> QueueShutDown; get drains the items, then QueueShutDown; waiters are woken
         Queue<Integer> q = new Queue<>(1);
         VirtualTime.run(() -> {
@@ -173,7 +173,7 @@ class QueueTest {
     }
 
     @Test
-    void anImmediateShutdownDropsTheItemsAndReleasesJoin() {
+    void anImmediateShutdownDropsTheItemsAndReleasesJoin() throws Exception {
         Queue<Integer> q = new Queue<>();
         VirtualTime.run(() -> {
             q.putNowait(1);
@@ -189,7 +189,7 @@ class QueueTest {
     }
 
     @Test
-    void cancelledGettersLeaveTheWaitList() {
+    void cancelledGettersLeaveTheWaitList() throws Exception {
         Queue<Integer> q = new Queue<>();
         VirtualTime.run(() -> {
             List<Task<Integer>> ts = new ArrayList<>();

@@ -18,7 +18,7 @@ class EventConditionBarrierTest {
     private final List<Object> log = new ArrayList<>();
 
     @Test
-    void setWakesEveryWaiterEvenIfClearFollowsAtOnce() {
+    void setWakesEveryWaiterEvenIfClearFollowsAtOnce() throws Exception {
         // asyncio: event: [0, 1, 2] False
         Event ev = new Event();
         VirtualTime.run(() -> {
@@ -42,7 +42,7 @@ class EventConditionBarrierTest {
     }
 
     @Test
-    void aCancelledEventWaiterLeavesTheList() {
+    void aCancelledEventWaiterLeavesTheList() throws Exception {
         Event ev = new Event();
         VirtualTime.run(() -> {
             Task<Void> t = Aio.createTask(ev::await);
@@ -55,7 +55,7 @@ class EventConditionBarrierTest {
     }
 
     @Test
-    void conditionSignalWakesNWaitersInOrder() {
+    void conditionSignalWakesNWaitersInOrder() throws Exception {
         // asyncio: cond notify(2): [0, 1] / cond all: [0, 1, 2]
         Condition cond = new Condition();
         VirtualTime.run(() -> {
@@ -84,7 +84,7 @@ class EventConditionBarrierTest {
     }
 
     @Test
-    void conditionMisuseIsAnError() {
+    void conditionMisuseIsAnError() throws Exception {
         // asyncio: notify unlocked: cannot notify on un-acquired lock / wait unlocked: cannot wait on un-acquired lock
         Condition cond = new Condition();
         assertTrue(assertThrows(IllegalStateException.class, cond::signal).getMessage()
@@ -94,7 +94,7 @@ class EventConditionBarrierTest {
     }
 
     @Test
-    void aCancelledConditionWaitReacquiresTheLockBeforeRaising() {
+    void aCancelledConditionWaitReacquiresTheLockBeforeRaising() throws Exception {
         Condition cond = new Condition();
         VirtualTime.run(() -> {
             Task<Void> t = Aio.createTask(() -> {
@@ -120,7 +120,7 @@ class EventConditionBarrierTest {
     }
 
     @Test
-    void aConditionWaiterNotifiedThenCancelledPassesTheNotificationOn() {
+    void aConditionWaiterNotifiedThenCancelledPassesTheNotificationOn() throws Exception {
         Condition cond = new Condition();
         VirtualTime.run(() -> {
             Task<Void> a = Aio.createTask(() -> {
@@ -147,7 +147,7 @@ class EventConditionBarrierTest {
     }
 
     @Test
-    void awaitForReturnsThePredicatesValue() {
+    void awaitForReturnsThePredicatesValue() throws Exception {
         // asyncio: wait_for: 2
         Condition cond = new Condition();
         int[] v = {0};
@@ -169,7 +169,7 @@ class EventConditionBarrierTest {
     }
 
     @Test
-    void aConditionCanShareALock() {
+    void aConditionCanShareALock() throws Exception {
         Lock lock = new Lock();
         Condition cond = new Condition(lock);
         VirtualTime.run(() -> {
@@ -181,7 +181,7 @@ class EventConditionBarrierTest {
     }
 
     @Test
-    void aBarrierReleasesEveryPartyWithItsArrivalIndex() {
+    void aBarrierReleasesEveryPartyWithItsArrivalIndex() throws Exception {
         // asyncio: barrier: [(2, 2), (0, 0), (1, 1)] 0 False
         Barrier bar = new Barrier(3);
         VirtualTime.run(() -> {
@@ -201,7 +201,7 @@ class EventConditionBarrierTest {
     }
 
     @Test
-    void abortBreaksTheBarrierForWaitersAndResetMendsIt() {
+    void abortBreaksTheBarrierForWaitersAndResetMendsIt() throws Exception {
         // asyncio: n_waiting 2 / ['broken: Abort or reset of barrier' x2] True / after reset broken False
         Barrier bar = new Barrier(3);
         VirtualTime.run(() -> {

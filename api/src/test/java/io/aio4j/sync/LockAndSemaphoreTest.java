@@ -18,7 +18,7 @@ class LockAndSemaphoreTest {
     private final List<Object> log = new ArrayList<>();
 
     @Test
-    void waitersAcquireInFifoOrderAndAWokenWaiterCancelledPassesTheLockOn() {
+    void waitersAcquireInFifoOrderAndAWokenWaiterCancelledPassesTheLockOn() throws Exception {
         // asyncio: locked after release with waiters: False / lock order: [1, 2, 'new']
         Lock lock = new Lock();
         VirtualTime.run(() -> {
@@ -51,13 +51,13 @@ class LockAndSemaphoreTest {
     }
 
     @Test
-    void releasingAnUnlockedLockIsAnError() {
+    void releasingAnUnlockedLockIsAnError() throws Exception {
         Lock lock = new Lock();
         assertEquals("Lock is not acquired.", assertThrows(IllegalStateException.class, lock::release).getMessage());
     }
 
     @Test
-    void aCancelledWaiterLeavesTheWaitList() {
+    void aCancelledWaiterLeavesTheWaitList() throws Exception {
         Lock lock = new Lock();
         VirtualTime.run(() -> {
             var held = lock.acquire();
@@ -74,7 +74,7 @@ class LockAndSemaphoreTest {
     }
 
     @Test
-    void semaphoreServesWaitersFifo() {
+    void semaphoreServesWaitersFifo() throws Exception {
         // asyncio: sem: [0, 1, 2, 3]
         Semaphore sem = new Semaphore(1);
         VirtualTime.run(() -> {
@@ -94,7 +94,7 @@ class LockAndSemaphoreTest {
     }
 
     @Test
-    void aSemaphoreNewcomerWaitsBehindWaitersEvenWithAFreePermit() {
+    void aSemaphoreNewcomerWaitsBehindWaitersEvenWithAFreePermit() throws Exception {
         Semaphore sem = new Semaphore(1);
         VirtualTime.run(() -> {
             sem.acquire();
@@ -117,7 +117,7 @@ class LockAndSemaphoreTest {
     }
 
     @Test
-    void aPermitHandedToACancelledWaiterGoesToTheNext() {
+    void aPermitHandedToACancelledWaiterGoesToTheNext() throws Exception {
         Semaphore sem = new Semaphore(0);
         VirtualTime.run(() -> {
             Task<Acquired> first = Aio.createTask(sem::acquire);
@@ -132,7 +132,7 @@ class LockAndSemaphoreTest {
     }
 
     @Test
-    void semaphoreMisuseIsAnError() {
+    void semaphoreMisuseIsAnError() throws Exception {
         // asyncio: negative: Semaphore initial value must be >= 0 / bounded: BoundedSemaphore released too many times
         assertEquals("Semaphore initial value must be >= 0: -1",
                 assertThrows(IllegalArgumentException.class, () -> new Semaphore(-1)).getMessage());
@@ -148,7 +148,7 @@ class LockAndSemaphoreTest {
     }
 
     @Test
-    void aSemaphoreBoundsConcurrency() {
+    void aSemaphoreBoundsConcurrency() throws Exception {
         Semaphore sem = new Semaphore(3);
         int[] running = {0, 0};
         VirtualTime.run(() -> {

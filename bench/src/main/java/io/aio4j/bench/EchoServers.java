@@ -68,7 +68,7 @@ public final class EchoServers {
         writer.close();
     }
 
-    private static void aio4j(ServerOptions options) {
+    private static void aio4j(ServerOptions options) throws IOException {
         Aio.run(() -> {
             Server server = Net.startServer(EchoServers::echo, "127.0.0.1", 0, options.withBacklog(4096));
             ready(server.port());

@@ -24,7 +24,7 @@ public final class WsEchoServer {
         }
     }
 
-    public static void main(String[] args) {
+    public static void main(String[] args) throws Exception {
         Aio.run(() -> {
             WebSocketServer server = WebSockets.serve(WsEchoServer::echo, "127.0.0.1", 0);
             System.out.println("READY " + server.port());

@@ -21,7 +21,7 @@ import org.junit.jupiter.api.Test;
 class ModulePathTest {
 
     @Test
-    void thisTestRunsInANamedModuleAndSoDoesAio4j() {
+    void thisTestRunsInANamedModuleAndSoDoesAio4j() throws Exception {
         assertEquals("io.aio4j.moduletests", ModulePathTest.class.getModule().getName());
         assertEquals("io.aio4j.http", io.aio4j.http.Http.class.getModule().getName());
         assertEquals("io.aio4j.api", Aio.class.getModule().getName());

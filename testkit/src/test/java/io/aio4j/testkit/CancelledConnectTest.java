@@ -77,7 +77,7 @@ class CancelledConnectTest {
 
     @ParameterizedTest
     @MethodSource("providers")
-    void anUnknownHostIsAnUnknownHostExceptionNamingTheHost(io.aio4j.net.spi.TransportProvider transport) {
+    void anUnknownHostIsAnUnknownHostExceptionNamingTheHost(io.aio4j.net.spi.TransportProvider transport) throws Exception {
         Aio.run(() -> {
             var e = assertThrows(UnknownHostException.class,
                     () -> Net.openConnection("no-such-host.invalid", 80, ConnectOptions.defaults().withProvider(transport)));

@@ -10,7 +10,7 @@ import org.junit.jupiter.api.Test;
 class ExpectTest {
 
     @AioTest
-    void stepsInOrderAcrossTasks() {
+    void stepsInOrderAcrossTasks() throws Exception {
         Expect e = new Expect();
         Aio.createTask(() -> e.expect(2));
         e.expect(1);
@@ -19,7 +19,7 @@ class ExpectTest {
     }
 
     @Test
-    void aStepOutOfOrderFails() {
+    void aStepOutOfOrderFails() throws Exception {
         Expect e = new Expect();
         e.expect(1);
         assertEquals("expected step 2 next, but reached step 3", assertThrows(AssertionError.class, () -> e.expect(3)).getMessage());

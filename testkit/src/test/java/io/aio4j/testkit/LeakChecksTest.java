@@ -19,14 +19,14 @@ class LeakChecksTest {
     }
 
     @Test
-    void aPendingTaskIsALeak() {
+    void aPendingTaskIsALeak() throws Exception {
         String m = leaks(ctx -> Aio.createTask("forgotten", () -> Aio.sleep(3600)));
         assertTrue(m.startsWith("the test leaked:"), m);
         assertTrue(m.contains("task forgotten is still pending (created at io.aio4j.testkit.LeakChecksTest."), m);
     }
 
     @Test
-    void anUnretrievedTaskExceptionIsALeak() {
+    void anUnretrievedTaskExceptionIsALeak() throws Exception {
         String m = leaks(ctx -> {
             Aio.createTask(() -> {
                 throw new IllegalStateException("nobody looked");
@@ -38,7 +38,7 @@ class LeakChecksTest {
     }
 
     @Test
-    void anOpenServerAStreamAndAnEndpointAreLeaks() {
+    void anOpenServerAStreamAndAnEndpointAreLeaks() throws Exception {
         String m = leaks(ctx -> {
             var server = Net.startServer((r, w) -> r.read(), "127.0.0.1", 0);
             Net.openConnection("127.0.0.1", server.port());

@@ -39,7 +39,7 @@ class SchedulesTest {
     @EnabledIfSystemProperty(named = EXAMPLES, matches = "true")
     static class RaceUnderFifo {
         @AioTest
-        void race() {
+        void race() throws Exception {
             raceBody();
         }
     }
@@ -47,7 +47,7 @@ class SchedulesTest {
     @EnabledIfSystemProperty(named = EXAMPLES, matches = "true")
     static class RaceUnder100Schedules {
         @AioTest(schedules = 100)
-        void race() {
+        void race() throws Exception {
             raceBody();
         }
     }
@@ -65,12 +65,12 @@ class SchedulesTest {
     }
 
     @Test
-    void fifoOrderHidesTheRace() {
+    void fifoOrderHidesTheRace() throws Exception {
         run(RaceUnderFifo.class).assertStatistics(s -> s.succeeded(1).failed(0));
     }
 
     @Test
-    void oneHundredSchedulesCatchTheRaceAndNameTheSeed() {
+    void oneHundredSchedulesCatchTheRaceAndNameTheSeed() throws Exception {
         Events events = run(RaceUnder100Schedules.class);
         List<Event> failed = events.failed().list();
         assertTrue(!failed.isEmpty(), "no schedule out of 100 exposed the race");

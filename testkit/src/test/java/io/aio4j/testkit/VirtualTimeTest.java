@@ -20,7 +20,7 @@ import org.junit.jupiter.api.Test;
 class VirtualTimeTest {
 
     @AioTest
-    void anHourOfSleepingTakesNoRealTime(AioTestContext ctx) {
+    void anHourOfSleepingTakesNoRealTime(AioTestContext ctx) throws Exception {
         long start = System.nanoTime();
         for (int i = 0; i < 60; i++) {
             Aio.sleep(Duration.ofMinutes(1));
@@ -30,7 +30,7 @@ class VirtualTimeTest {
     }
 
     @AioTest
-    void timeoutsAndWaitForRunOnTheVirtualClock(AioTestContext ctx) {
+    void timeoutsAndWaitForRunOnTheVirtualClock(AioTestContext ctx) throws Exception {
         assertThrows(TimeoutError.class, () -> Aio.waitFor(Duration.ofHours(1), () -> Aio.sleep(Duration.ofDays(1))));
         assertEquals(3600, ctx.time(), 1e-6);
         Task<String> slow = Aio.createTask(() -> {
@@ -42,7 +42,7 @@ class VirtualTimeTest {
     }
 
     @AioTest
-    void advanceRunsWhatBecameDue(AioTestContext ctx) {
+    void advanceRunsWhatBecameDue(AioTestContext ctx) throws Exception {
         int[] woke = {0};
         Aio.createTask(() -> {
             Aio.sleep(10);

@@ -118,7 +118,7 @@ class EngineTest {
 
     @ParameterizedTest
     @MethodSource("carriers")
-    void aResumeFromAnotherThreadWakesALoopWaitingInItsSelector(Carrier carrier) {
+    void aResumeFromAnotherThreadWakesALoopWaitingInItsSelector(Carrier carrier) throws Exception {
         Object outcome = run(carrier, self -> {
             AtomicReference<Waiter> box = new AtomicReference<>();
             for (int i = 0; i < 200; i++) {
@@ -136,7 +136,7 @@ class EngineTest {
 
     @ParameterizedTest
     @MethodSource("carriers")
-    void aCancelAndATimerFromAnotherThreadReachAFiberParkedWhileTheLoopSelects(Carrier carrier) {
+    void aCancelAndATimerFromAnotherThreadReachAFiberParkedWhileTheLoopSelects(Carrier carrier) throws Exception {
         Object outcome = run(carrier, self -> {
             AtomicReference<Waiter> box = new AtomicReference<>();
             Thread other = Thread.ofPlatform().start(() -> {
@@ -170,7 +170,7 @@ class EngineTest {
 
     @ParameterizedTest
     @MethodSource("carriers")
-    void aFiberResumedThenCancelledBeforeItRunsSeesTheCancellationAtThatAwait(Carrier carrier) {
+    void aFiberResumedThenCancelledBeforeItRunsSeesTheCancellationAtThatAwait(Carrier carrier) throws Exception {
         Object outcome = run(carrier, self -> {
             AtomicReference<Waiter> box = new AtomicReference<>();
             self.loop.callSoon(() -> {
@@ -185,7 +185,7 @@ class EngineTest {
 
     @ParameterizedTest
     @MethodSource("carriers")
-    void aFiberCancelledBeforeItsFirstStepNeverRuns(Carrier carrier) {
+    void aFiberCancelledBeforeItsFirstStepNeverRuns(Carrier carrier) throws Exception {
         Loop loop = new Loop(1, carrier, Clock.SYSTEM, ErrorSink.LOG);
         try {
             List<String> ran = new ArrayList<>();
@@ -201,7 +201,7 @@ class EngineTest {
 
     @ParameterizedTest
     @MethodSource("carriers")
-    void aTimerAtTheFarEndOfTheClockDoesNotFireWhileANearOneDoes(Carrier carrier) {
+    void aTimerAtTheFarEndOfTheClockDoesNotFireWhileANearOneDoes(Carrier carrier) throws Exception {
         List<String> fired = new ArrayList<>();
         Object outcome = run(carrier, self -> {
             self.loop.callLater(Long.MAX_VALUE, () -> fired.add("far"));
@@ -217,7 +217,7 @@ class EngineTest {
 
     @ParameterizedTest
     @MethodSource("carriers")
-    void manyCancelledTimersAreDroppedAndTheLiveOneStillFires(Carrier carrier) {
+    void manyCancelledTimersAreDroppedAndTheLiveOneStillFires(Carrier carrier) throws Exception {
         Object outcome = run(carrier, self -> {
             List<Timer> timers = new ArrayList<>();
             for (int i = 0; i < 100_000; i++) {

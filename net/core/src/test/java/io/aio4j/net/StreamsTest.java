@@ -275,7 +275,7 @@ class StreamsTest {
     }
 
     @org.junit.jupiter.api.Test
-    void aStandaloneReaderIsFedByHandAsAsyncios() {
+    void aStandaloneReaderIsFedByHandAsAsyncios() throws Exception {
         // asyncio: r = StreamReader(); r.feed_data(b'line\npart'); r.feed_eof() -> b'line\n', b'part', b''
         Aio.run(() -> {
             StreamReaderFeed feed = StreamReaderFeed.create();

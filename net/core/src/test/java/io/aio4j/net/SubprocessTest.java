@@ -17,7 +17,7 @@ import org.junit.jupiter.api.Test;
 class SubprocessTest {
 
     @Test
-    void communicateFeedsStdinAndCollectsTheOutput() {
+    void communicateFeedsStdinAndCollectsTheOutput() throws Exception {
         // asyncio: b'hello' b'' 0
         Aio.run(() -> {
             Subprocess p = Net.createSubprocessExec("cat");
@@ -29,7 +29,7 @@ class SubprocessTest {
     }
 
     @Test
-    void aShellCommandsStdoutStderrAndExitCode() {
+    void aShellCommandsStdoutStderrAndExitCode() throws Exception {
         // asyncio: b'out\n' b'err\n' 3
         Aio.run(() -> {
             Subprocess p = Net.createSubprocessShell("echo out; echo err 1>&2; exit 3");
@@ -41,7 +41,7 @@ class SubprocessTest {
     }
 
     @Test
-    void terminateAndKillReportMinusTheSignal() {
+    void terminateAndKillReportMinusTheSignal() throws Exception {
         // asyncio: running returncode None / terminated -> -15 / killed -> -9
         Aio.run(() -> {
             Subprocess p = Net.createSubprocessExec("sleep", "10");
@@ -55,7 +55,7 @@ class SubprocessTest {
     }
 
     @Test
-    void stdoutIsAStreamReadLineByLine() {
+    void stdoutIsAStreamReadLineByLine() throws Exception {
         Aio.run(() -> {
             Subprocess p = Net.createSubprocessShell("printf 'a\\nb\\nc'");
             List<String> lines = new ArrayList<>();
@@ -68,7 +68,7 @@ class SubprocessTest {
     }
 
     @Test
-    void aChildAnsweringLineByLineNeverLeavesALineUnread() {
+    void aChildAnsweringLineByLineNeverLeavesALineUnread() throws Exception {
         // the pump thread fed the reader between readline's look at the buffer and its wait: the task
         // then waited for a line that was already there (about once in 2,500-20,000 round trips)
         Aio.run(() -> {
@@ -86,7 +86,7 @@ class SubprocessTest {
     }
 
     @Test
-    void aLargeOutputFlowsThroughThePausedAndResumedPipe() {
+    void aLargeOutputFlowsThroughThePausedAndResumedPipe() throws Exception {
         Aio.run(() -> {
             Subprocess p = Net.createSubprocessShell("head -c 3000000 /dev/zero");
             Aio.sleep(0.05); // let the reader fill past its limit and pause the pump
@@ -96,7 +96,7 @@ class SubprocessTest {
     }
 
     @Test
-    void stdinIsAStreamWithDrain() {
+    void stdinIsAStreamWithDrain() throws Exception {
         Aio.run(() -> {
             Subprocess p = Net.createSubprocessShell("wc -c");
             for (int i = 0; i < 100; i++) {
@@ -110,7 +110,7 @@ class SubprocessTest {
     }
 
     @Test
-    void cancellingAWaitLeavesTheProcessRunning() {
+    void cancellingAWaitLeavesTheProcessRunning() throws Exception {
         Aio.run(() -> {
             Subprocess p = Net.createSubprocessExec(List.of("sleep", "10"),
                     SubprocessOptions.defaults().withStdout(Stdio.DEVNULL).withStdin(Stdio.DEVNULL));
@@ -128,7 +128,7 @@ class SubprocessTest {
     }
 
     @Test
-    void mergedStderrAndMisuse() {
+    void mergedStderrAndMisuse() throws Exception {
         Aio.run(() -> {
             Subprocess p = Net.createSubprocessShell("echo to-err 1>&2", SubprocessOptions.defaults().withStderr(Stdio.STDOUT));
             assertNull(p.stderr());
@@ -139,7 +139,7 @@ class SubprocessTest {
     }
 
     @Test
-    void sendSignalDeliversAnySignalAndTheReturnCodeSaysWhich() {
+    void sendSignalDeliversAnySignalAndTheReturnCodeSaysWhich() throws Exception {
         // asyncio: proc.send_signal(signal.SIGINT); await proc.wait() == -signal.SIGINT
         Aio.run(() -> {
             Subprocess p = Net.createSubprocessExec("sleep", "10");

@@ -31,7 +31,7 @@ public final class CreateTasks {
         return "Data " + id;
     }
 
-    static void asyncMain() {
+    static void asyncMain() throws Exception {
         Task<String> task1 = Aio.createTask(() -> fetchData(1));
         Task<String> task2 = Aio.createTask(() -> fetchData(2));
         String result1 = task1.await();
@@ -39,7 +39,7 @@ public final class CreateTasks {
         System.out.println(result1 + " " + result2);
     }
 
-    public static void main(String[] args) {
+    public static void main(String[] args) throws Exception {
         Aio.run(CreateTasks::asyncMain);
     }
 }

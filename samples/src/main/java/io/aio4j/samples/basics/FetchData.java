@@ -33,14 +33,14 @@ public final class FetchData {
         return Map.of("data", 123);
     }
 
-    static void asyncMain() {
+    static void asyncMain() throws Exception {
         Task<Map<String, Integer>> task = Aio.createTask(FetchData::fetchData);
         System.out.println("执行其他任务");
         Map<String, Integer> result = task.await();
         System.out.println("结果: {'data': " + result.get("data") + "}"); // Python's dict format
     }
 
-    public static void main(String[] args) {
+    public static void main(String[] args) throws Exception {
         Aio.run(FetchData::asyncMain);
     }
 }

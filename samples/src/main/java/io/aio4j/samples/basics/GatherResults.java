@@ -31,7 +31,7 @@ public final class GatherResults {
         return name + " result";
     }
 
-    static void asyncMain() {
+    static void asyncMain() throws Exception {
         List<String> results = Aio.gather(
                 Aio.createTask(() -> task("A", 2)),
                 Aio.createTask(() -> task("B", 1)),
@@ -39,7 +39,7 @@ public final class GatherResults {
         System.out.println(Py.repr(results));
     }
 
-    public static void main(String[] args) {
+    public static void main(String[] args) throws Exception {
         Aio.run(GatherResults::asyncMain);
     }
 }

@@ -27,14 +27,14 @@ public final class GatherTasks {
         return null;
     }
 
-    static void asyncMain() {
+    static void asyncMain() throws Exception {
         Aio.gather(
                 Aio.createTask(() -> task("A", 1)),
                 Aio.createTask(() -> task("B", 2)),
                 Aio.createTask(() -> task("C", 1)));
     }
 
-    public static void main(String[] args) {
+    public static void main(String[] args) throws Exception {
         Aio.run(GatherTasks::asyncMain);
     }
 }

@@ -34,12 +34,12 @@ public final class Greet {
         return "Greeted " + name;
     }
 
-    static void asyncMain() {
+    static void asyncMain() throws Exception {
         String result = greet("Alice");
         System.out.println(result);
     }
 
-    public static void main(String[] args) {
+    public static void main(String[] args) throws Exception {
         Aio.run(Greet::asyncMain);
     }
 }

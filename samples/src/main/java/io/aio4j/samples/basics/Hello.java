@@ -24,7 +24,7 @@ public final class Hello {
         System.out.println("World");
     }
 
-    public static void main(String[] args) {
+    public static void main(String[] args) throws Exception {
         Aio.run(Hello::hello);
     }
 }

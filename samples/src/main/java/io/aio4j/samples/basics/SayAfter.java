@@ -41,7 +41,7 @@ public final class SayAfter {
                 Aio.createTask(() -> sayAfter(2, "World")));
     }
 
-    public static void main(String[] args) {
+    public static void main(String[] args) throws Exception {
         Aio.run(SayAfter::serial);
         Aio.run(SayAfter::concurrent);
     }

@@ -28,7 +28,7 @@ public final class TaskWorkers {
         return name + " 完成";
     }
 
-    static void asyncMain() {
+    static void asyncMain() throws Exception {
         // 创建任务
         Task<String> task1 = Aio.createTask(() -> worker("A"));
         Task<String> task2 = Aio.createTask(() -> worker("B"));
@@ -38,7 +38,7 @@ public final class TaskWorkers {
         System.out.println(result1 + " " + result2);
     }
 
-    public static void main(String[] args) {
+    public static void main(String[] args) throws Exception {
         Aio.run(TaskWorkers::asyncMain);
     }
 }

@@ -40,7 +40,7 @@ public final class WaitTasks {
         return name + " done";
     }
 
-    static void asyncMain() {
+    static void asyncMain() throws Exception {
         List<Task<String>> tasks = List.of(
                 Aio.createTask(() -> task("A", 1)),
                 Aio.createTask(() -> task("B", 2)),
@@ -51,7 +51,7 @@ public final class WaitTasks {
         }
     }
 
-    public static void main(String[] args) {
+    public static void main(String[] args) throws Exception {
         Aio.run(WaitTasks::asyncMain);
     }
 }

@@ -65,7 +65,7 @@ public final class Crawler {
         }
     }
 
-    static void asyncMain() {
+    static void asyncMain() throws Exception {
         Queue<String> urls = new Queue<>();
         Queue<Page> data = new Queue<>();
         Set<String> seen = new HashSet<>(Set.of("/"));
@@ -87,7 +87,7 @@ public final class Crawler {
         results.stream().sorted().forEach(System.out::println);
     }
 
-    public static void main(String[] args) {
+    public static void main(String[] args) throws Exception {
         Aio.run(Crawler::asyncMain);
     }
 }

@@ -25,14 +25,14 @@ public final class DebugMode {
         return "done";
     }
 
-    static void asyncMain() {
+    static void asyncMain() throws Exception {
         EventLoop loop = Aio.getRunningLoop();
         loop.setSlowCallbackDuration(Duration.ofMillis(100)); // 秒: 0.1
         System.out.println("debug: " + (loop.debug() ? "True" : "False"));
         System.out.println(Aio.createTask(DebugMode::blockingStep).await());
     }
 
-    public static void main(String[] args) {
+    public static void main(String[] args) throws Exception {
         Aio.run(Config.defaults().debug(true), DebugMode::asyncMain);
     }
 }

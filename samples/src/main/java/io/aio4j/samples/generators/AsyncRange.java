@@ -36,7 +36,7 @@ public final class AsyncRange {
         });
     }
 
-    static void asyncMain() {
+    static void asyncMain() throws Exception {
         for (int num : asyncRange(5)) { // async for num in async_range(5)
             System.out.println(num);
         }
@@ -47,7 +47,7 @@ public final class AsyncRange {
         System.out.println(result);
     }
 
-    public static void main(String[] args) {
+    public static void main(String[] args) throws Exception {
         Aio.run(AsyncRange::asyncMain);
     }
 }

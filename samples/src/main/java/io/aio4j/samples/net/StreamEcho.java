@@ -70,7 +70,7 @@ public final class StreamEcho {
         }
     }
 
-    public static void main(String[] args) {
+    public static void main(String[] args) throws Exception {
         Aio.run(StreamEcho::asyncMain);
     }
 }

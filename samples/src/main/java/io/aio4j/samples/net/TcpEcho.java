@@ -86,7 +86,7 @@ public final class TcpEcho {
         }
     }
 
-    public static void main(String[] args) {
+    public static void main(String[] args) throws Exception {
         Aio.run(TcpEcho::asyncMain);
     }
 }

@@ -63,7 +63,7 @@ public final class UdpEcho {
         }
     }
 
-    public static void main(String[] args) {
+    public static void main(String[] args) throws Exception {
         Aio.run(UdpEcho::asyncMain);
     }
 }

@@ -62,7 +62,7 @@ public final class BestPractices {
         Aio.sleep(0.1);
     }
 
-    static void asyncMain() {
+    static void asyncMain() throws Exception {
         // ✅ 使用 asyncio.gather 并发执行
         List<String> results = Aio.gather(
                 Aio.createTask(() -> fetchUrl("url1")),
@@ -89,7 +89,7 @@ public final class BestPractices {
         System.out.println(status.exception() == null ? "None" : status.exception()); // 异常信息
     }
 
-    public static void main(String[] args) {
+    public static void main(String[] args) throws Exception {
         Aio.run(BestPractices::asyncMain);
     }
 }

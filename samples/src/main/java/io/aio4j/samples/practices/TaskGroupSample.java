@@ -41,7 +41,7 @@ public final class TaskGroupSample {
     }
 
     @SuppressWarnings("unchecked")
-    static void asyncMain() {
+    static void asyncMain() throws Exception {
         Task<Integer>[] t = new Task[2];
         Aio.taskGroup(tg -> {
             t[0] = tg.createTask(TaskGroupSample::task1);
@@ -60,7 +60,7 @@ public final class TaskGroupSample {
         }
     }
 
-    public static void main(String[] args) {
+    public static void main(String[] args) throws Exception {
         Aio.run(TaskGroupSample::asyncMain);
     }
 }

@@ -62,13 +62,13 @@ public final class AsyncIteratorSample {
         }
     }
 
-    static void asyncMain() {
+    static void asyncMain() throws Exception {
         for (int num : new AsyncIterator(5)) {
             System.out.println(num);
         }
     }
 
-    public static void main(String[] args) {
+    public static void main(String[] args) throws Exception {
         Aio.run(AsyncIteratorSample::asyncMain);
     }
 }

@@ -45,13 +45,13 @@ public final class AsyncResourceSample {
         }
     }
 
-    static void asyncMain() {
+    static void asyncMain() throws Exception {
         try (AsyncResource resource = AsyncResource.acquire()) {
             System.out.println("Using resource");
         }
     }
 
-    public static void main(String[] args) {
+    public static void main(String[] args) throws Exception {
         Aio.run(AsyncResourceSample::asyncMain);
     }
 }

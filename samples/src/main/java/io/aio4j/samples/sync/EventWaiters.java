@@ -38,7 +38,7 @@ public final class EventWaiters {
         EVENT.set();
     }
 
-    static void asyncMain() {
+    static void asyncMain() throws Exception {
         EVENT.clear(); // the tour may run the program twice in one JVM
         Aio.gather(
                 Aio.createTask(() -> waiter("A")),
@@ -46,7 +46,7 @@ public final class EventWaiters {
                 Aio.createTask(EventWaiters::setter));
     }
 
-    public static void main(String[] args) {
+    public static void main(String[] args) throws Exception {
         Aio.run(EventWaiters::asyncMain);
     }
 }

@@ -57,7 +57,7 @@ public final class LimitedConcurrent {
         return url + ": 200";
     }
 
-    static void asyncMain() {
+    static void asyncMain() throws Exception {
         running = 0;
         most = 0;
         List<AsyncCallable<String>> tasks = new ArrayList<>();
@@ -71,7 +71,7 @@ public final class LimitedConcurrent {
         System.out.println("at most " + most + " at once");
     }
 
-    public static void main(String[] args) {
+    public static void main(String[] args) throws Exception {
         Aio.run(LimitedConcurrent::asyncMain);
     }
 }

@@ -31,14 +31,14 @@ public final class LockWorkers {
         }
     }
 
-    static void asyncMain() {
+    static void asyncMain() throws Exception {
         Aio.gather(
                 Aio.createTask(() -> worker("A")),
                 Aio.createTask(() -> worker("B")),
                 Aio.createTask(() -> worker("C")));
     }
 
-    public static void main(String[] args) {
+    public static void main(String[] args) throws Exception {
         Aio.run(LockWorkers::asyncMain);
     }
 }

@@ -56,14 +56,14 @@ public final class QueueProducerConsumer {
         }
     }
 
-    static void asyncMain() {
+    static void asyncMain() throws Exception {
         Queue<String> queue = new Queue<>(3);
         Aio.gather(
                 Aio.createTask(() -> producer(queue)),
                 Aio.createTask(() -> consumer(queue)));
     }
 
-    public static void main(String[] args) {
+    public static void main(String[] args) throws Exception {
         Aio.run(QueueProducerConsumer::asyncMain);
     }
 }

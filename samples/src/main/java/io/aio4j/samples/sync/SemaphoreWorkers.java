@@ -35,7 +35,7 @@ public final class SemaphoreWorkers {
         }
     }
 
-    static void asyncMain() {
+    static void asyncMain() throws Exception {
         List<Task<Void>> tasks = new ArrayList<>();
         for (int i = 0; i < 10; i++) {
             int id = i;
@@ -44,7 +44,7 @@ public final class SemaphoreWorkers {
         Aio.gather(tasks);
     }
 
-    public static void main(String[] args) {
+    public static void main(String[] args) throws Exception {
         Aio.run(SemaphoreWorkers::asyncMain);
     }
 }

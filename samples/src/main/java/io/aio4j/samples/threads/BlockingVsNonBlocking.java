@@ -35,13 +35,13 @@ public final class BlockingVsNonBlocking {
         return "Done";
     }
 
-    static void asyncMain() {
+    static void asyncMain() throws InterruptedException {
         // 方法 1:在线程池中运行
         String result = Aio.runInExecutor(null, BlockingVsNonBlocking::blockingCall);
         System.out.println(result);
     }
 
-    public static void main(String[] args) {
+    public static void main(String[] args) throws Exception {
         Aio.run(BlockingVsNonBlocking::asyncMain);
     }
 }

@@ -29,14 +29,14 @@ public final class RunInExecutor {
         return "IO result";
     }
 
-    static void asyncMain() {
+    static void asyncMain() throws Exception {
         try (ExecutorService pool = Executors.newCachedThreadPool()) {
             String result = Aio.runInExecutor(pool, RunInExecutor::blockingIo);
             System.out.println(result);
         }
     }
 
-    public static void main(String[] args) {
+    public static void main(String[] args) throws Exception {
         Aio.run(RunInExecutor::asyncMain);
     }
 }

@@ -30,14 +30,14 @@ public final class ToThread {
         System.out.println("the loop kept running");
     }
 
-    static void asyncMain() {
+    static void asyncMain() throws Exception {
         Task<Void> tick = Aio.createTask(ToThread::ticker);
         long result = Aio.toThread(ToThread::cpuIntensiveTask);
         tick.await();
         System.out.println("cpu_intensive_task() = " + result);
     }
 
-    public static void main(String[] args) {
+    public static void main(String[] args) throws Exception {
         Aio.run(ToThread::asyncMain);
     }
 }

@@ -29,7 +29,7 @@ public final class WaitForOperation {
         return "Done";
     }
 
-    static void asyncMain() {
+    static void asyncMain() throws Exception {
         try {
             String result = Aio.waitFor(2.0, WaitForOperation::slowOperation); // 等待最多 2 秒
             System.out.println(result);
@@ -38,7 +38,7 @@ public final class WaitForOperation {
         }
     }
 
-    public static void main(String[] args) {
+    public static void main(String[] args) throws Exception {
         Aio.run(WaitForOperation::asyncMain);
     }
 }

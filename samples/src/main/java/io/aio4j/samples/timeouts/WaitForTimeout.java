@@ -27,7 +27,7 @@ public final class WaitForTimeout {
         return "完成";
     }
 
-    static void asyncMain() {
+    static void asyncMain() throws Exception {
         try {
             String result = Aio.waitFor(5, WaitForTimeout::slowTask);
             System.out.println(result);
@@ -36,7 +36,7 @@ public final class WaitForTimeout {
         }
     }
 
-    public static void main(String[] args) {
+    public static void main(String[] args) throws Exception {
         Aio.run(WaitForTimeout::asyncMain);
     }
 }

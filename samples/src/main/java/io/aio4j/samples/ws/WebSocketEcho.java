@@ -43,7 +43,7 @@ public final class WebSocketEcho {
         }
     }
 
-    public static void main(String[] args) {
+    public static void main(String[] args) throws Exception {
         Aio.run(WebSocketEcho::asyncMain);
     }
 }

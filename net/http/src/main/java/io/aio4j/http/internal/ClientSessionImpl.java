@@ -303,7 +303,7 @@ public final class ClientSessionImpl implements ClientSession {
      * {@code perOp} is given, within that too (aiohttp's {@code sock_read}: the most the server may stay
      * silent); a {@link TimeoutError} names the request and which limit it was.
      */
-    <T> T bounded(String what, double deadline, Duration total, Duration perOp, io.aio4j.AsyncCallable<T> op)
+    <T> T bounded(String what, double deadline, Duration total, Duration perOp, io.aio4j.CheckedCallable<T, IOException> op)
             throws IOException {
         double left = deadline - Aio.getRunningLoop().time();
         double limit = left;
@@ -313,11 +313,7 @@ public final class ClientSessionImpl implements ClientSession {
             read = true;
         }
         if (limit == Double.POSITIVE_INFINITY) {
-            try {
-                return op.call();
-            } catch (Exception e) {
-                throw io.aio4j.bridge.lowlevel.Unchecked.rethrow(e);
-            }
+            return op.call();
         }
         try {
             return Aio.timeout(Math.max(limit, 0), op);
