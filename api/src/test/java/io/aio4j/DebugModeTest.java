@@ -21,6 +21,8 @@ import org.junit.jupiter.api.Test;
 
 /** Debug mode (asyncio.run(main(), debug=True)) and the task dumps. */
 class DebugModeTest {
+    /** Held strongly: java.util.logging keeps loggers weakly, and a collected one loses the handler. */
+    private static final Logger AIO4J_LOGGER = Logger.getLogger("io.aio4j");
     private static final Config DEBUG = Config.defaults().debug(true).withSlowCallbackDuration(Duration.ofMillis(40));
 
     private final List<LogRecord> logged = new ArrayList<>();
@@ -43,12 +45,12 @@ class DebugModeTest {
 
     @BeforeEach
     void listen() throws Exception {
-        Logger.getLogger("io.aio4j").addHandler(capture);
+        AIO4J_LOGGER.addHandler(capture);
     }
 
     @AfterEach
     void stopListening() throws Exception {
-        Logger.getLogger("io.aio4j").removeHandler(capture);
+        AIO4J_LOGGER.removeHandler(capture);
     }
 
     private List<LogRecord> logged(String containing) {
