@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
 import java.nio.ByteOrder;
+import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
 
 /**
@@ -139,5 +140,20 @@ final class Frames {
         for (; i < n; i++) {
             b[off + i] ^= key[i & 3];
         }
+    }
+
+    /** A close code one may send or receive (RFC 6455 7.4): 1000-1003, 1007-1014, 3000-4999. */
+    static boolean validCloseCode(int code) {
+        return code >= 1000 && code <= 1003 || code >= 1007 && code <= 1014 || code >= 3000 && code <= 4999;
+    }
+
+    /** A close frame's payload: the code, then the reason in UTF-8. */
+    static byte[] closePayload(int code, String reason) {
+        byte[] r = reason.getBytes(StandardCharsets.UTF_8);
+        byte[] p = new byte[2 + r.length];
+        p[0] = (byte) (code >>> 8);
+        p[1] = (byte) code;
+        System.arraycopy(r, 0, p, 2, r.length);
+        return p;
     }
 }

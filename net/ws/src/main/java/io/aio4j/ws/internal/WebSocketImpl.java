@@ -18,10 +18,6 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
-import java.nio.CharBuffer;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayDeque;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
@@ -89,7 +85,7 @@ public final class WebSocketImpl implements WebSocket {
 
     @Override
     public void send(String text) throws IOException {
-        byte[] payload = utf8(text);
+        byte[] payload = Utf8.encode(text);
         sendMessage(Frames.TEXT, payload);
     }
 
@@ -120,24 +116,6 @@ public final class WebSocketImpl implements WebSocket {
         if (!out.isClosing()) {
             out.write(Frames.encode(opcode, rsv1, payload, client));
         }
-    }
-
-    private static byte[] utf8(String text) {
-        for (int i = 0; i < text.length(); i++) {
-            if (Character.isSurrogate(text.charAt(i))) { // a lone surrogate would become '?' in getBytes
-                try {
-                    ByteBuffer b = StandardCharsets.UTF_8.newEncoder().onMalformedInput(CodingErrorAction.REPORT)
-                            .onUnmappableCharacter(CodingErrorAction.REPORT).encode(CharBuffer.wrap(text));
-                    byte[] a = new byte[b.remaining()];
-                    b.get(a);
-                    return a;
-                } catch (CharacterCodingException e) {
-                    throw new IllegalArgumentException("a text message must be valid Unicode: a lone surrogate in "
-                            + (text.length() > 40 ? text.substring(0, 40) + "..." : text));
-                }
-            }
-        }
-        return text.getBytes(StandardCharsets.UTF_8);
     }
 
     @Override
@@ -289,7 +267,7 @@ public final class WebSocketImpl implements WebSocket {
         if (compressed) {
             payload = deflate.decompress(payload, settings.maxSize());
         }
-        Message m = opcode == Frames.TEXT ? new Message.Text(strictUtf8(payload)) : new Message.Binary(payload);
+        Message m = opcode == Frames.TEXT ? new Message.Text(Utf8.decode(payload)) : new Message.Binary(payload);
         if (state != State.OPEN) {
             return; // this side is closing: what still comes is dropped (websockets: the same)
         }
@@ -308,15 +286,6 @@ public final class WebSocketImpl implements WebSocket {
         }
     }
 
-    private static String strictUtf8(byte[] b) throws ProtocolError {
-        try {
-            return StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(b)).toString();
-        } catch (CharacterCodingException e) {
-            throw new ProtocolError(ProtocolError.INVALID_DATA, "invalid UTF-8 in a text frame");
-        }
-    }
-
     /** The peer's close frame: record it, echo it if this side had not closed, then end the TCP connection. */
     private void closeReceived(byte[] payload) throws IOException {
         int code;
@@ -330,10 +299,10 @@ public final class WebSocketImpl implements WebSocket {
                     throw new ProtocolError(ProtocolError.PROTOCOL_ERROR, "close frame too short");
                 }
                 code = (payload[0] & 0xff) << 8 | (payload[1] & 0xff);
-                if (!validCloseCode(code)) {
+                if (!Frames.validCloseCode(code)) {
                     throw new ProtocolError(ProtocolError.PROTOCOL_ERROR, "invalid close code: " + code);
                 }
-                reason = strictUtf8(java.util.Arrays.copyOfRange(payload, 2, payload.length));
+                reason = Utf8.decode(java.util.Arrays.copyOfRange(payload, 2, payload.length));
             } catch (ProtocolError e) {
                 fail(e.code, e.getMessage());
                 return;
@@ -355,7 +324,7 @@ public final class WebSocketImpl implements WebSocket {
         if (state == State.OPEN) {
             sentCode = code;
             sentReason = reason;
-            writeFrame(Frames.CLOSE, false, closePayload(code, reason));
+            writeFrame(Frames.CLOSE, false, Frames.closePayload(code, reason));
             startClosing();
         }
         try {
@@ -421,29 +390,16 @@ public final class WebSocketImpl implements WebSocket {
         return new ConnectionClosed(rcvdCode < 0 ? 1006 : rcvdCode, rcvdReason, sentCode, sentReason);
     }
 
-    static boolean validCloseCode(int code) {
-        return code >= 1000 && code <= 1003 || code >= 1007 && code <= 1014 || code >= 3000 && code <= 4999;
-    }
-
-    private static byte[] closePayload(int code, String reason) {
-        byte[] r = reason.getBytes(StandardCharsets.UTF_8);
-        byte[] p = new byte[2 + r.length];
-        p[0] = (byte) (code >>> 8);
-        p[1] = (byte) code;
-        System.arraycopy(r, 0, p, 2, r.length);
-        return p;
-    }
-
     // ---- closing -------------------------------------------------------------------------------
 
     @Override
     public void close(int code, String reason) throws IOException {
-        if (!validCloseCode(code)) {
+        if (!Frames.validCloseCode(code)) {
             throw new IllegalArgumentException("invalid close code (1000-1003, 1007-1014, 3000-4999): " + code);
         }
-        if (utf8(reason).length > 123) {
+        if (Utf8.encode(reason).length > 123) {
             throw new IllegalArgumentException("a close reason is at most 123 UTF-8 bytes: "
-                    + utf8(reason).length + " in \"" + reason + "\"");
+                    + Utf8.encode(reason).length + " in \"" + reason + "\"");
         }
         startClose(code, reason);
         closed.await();
@@ -454,7 +410,7 @@ public final class WebSocketImpl implements WebSocket {
         if (state == State.OPEN) {
             sentCode = code;
             sentReason = reason;
-            writeFrame(Frames.CLOSE, false, closePayload(code, reason));
+            writeFrame(Frames.CLOSE, false, Frames.closePayload(code, reason));
             startClosing();
         }
     }
