@@ -40,4 +40,13 @@ public final class Acquired implements AutoCloseable {
         }
         owner.release();
     }
+
+    /** Runs {@code body} holding {@code held}, released when the body ends however it ends (withLock, withPermit). */
+    static <T, X extends Exception> T around(Acquired held, io.aio4j.CheckedCallable<T, X> body) throws X {
+        try {
+            return body.call();
+        } finally {
+            held.close();
+        }
+    }
 }

@@ -79,12 +79,7 @@ public final class Lock implements Acquired.Releasable {
      */
     public <T, X extends Exception> T withLock(io.aio4j.CheckedCallable<T, X> body) throws X {
         java.util.Objects.requireNonNull(body, "body");
-        Acquired held = acquire();
-        try {
-            return body.call();
-        } finally {
-            held.close();
-        }
+        return Acquired.around(acquire(), body);
     }
 
     /**

@@ -95,12 +95,7 @@ public sealed class Semaphore implements Acquired.Releasable permits BoundedSema
      */
     public final <T, X extends Exception> T withPermit(io.aio4j.CheckedCallable<T, X> body) throws X {
         java.util.Objects.requireNonNull(body, "body");
-        Acquired held = acquire();
-        try {
-            return body.call();
-        } finally {
-            held.close();
-        }
+        return Acquired.around(acquire(), body);
     }
 
     /**

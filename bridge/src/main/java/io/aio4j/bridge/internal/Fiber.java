@@ -294,7 +294,7 @@ public abstract non-sealed class Fiber implements Continuation<Object>, Ready {
         synchronized (this) {
             if (context == null) {
                 awaitJob = JobKt.Job(null);
-                context = loop.plus(awaitJob);
+                context = loop.kotlinDispatcher.plus(awaitJob);
             }
             return context;
         }

@@ -15,12 +15,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.IntConsumer;
-import kotlin.Unit;
-import kotlin.coroutines.CoroutineContext;
-import kotlinx.coroutines.CancellableContinuation;
 import kotlinx.coroutines.CoroutineDispatcher;
-import kotlinx.coroutines.Delay;
-import kotlinx.coroutines.DisposableHandle;
 
 /**
  * The event loop: a kotlinx {@link CoroutineDispatcher} and {@link Delay} over its parts — the ready
@@ -36,7 +31,7 @@ import kotlinx.coroutines.DisposableHandle;
  * (lock()/unlock() below). The lock is never held while user code, kotlinx code or a resumption runs,
  * so loops cannot deadlock each other through it.
  */
-public final class Loop extends CoroutineDispatcher implements Delay, Clock.Driven, LoopCore {
+public final class Loop implements Clock.Driven, LoopCore {
     /** The fiber whose body runs on this thread, or the loop whose callbacks run on it; else null. */
     static final ThreadLocal<Object> CURRENT = new ThreadLocal<>();
 
@@ -547,42 +542,14 @@ public final class Loop extends CoroutineDispatcher implements Delay, Clock.Driv
         }
     }
 
-    // ---- kotlinx dispatcher and Delay ------------------------------------------------------------
+    // ---- kotlinx dispatcher -------------------------------------------------------------------
+
+    /** This loop as kotlinx's {@code CoroutineDispatcher} and {@code Delay}. */
+    final LoopDispatcher kotlinDispatcher = new LoopDispatcher(this);
 
     @Override
     public CoroutineDispatcher dispatcher() {
-        return this;
-    }
-
-    @Override
-    public boolean isDispatchNeeded(CoroutineContext context) {
-        return true;
-    }
-
-    @Override
-    public void dispatch(CoroutineContext context, Runnable block) {
-        if (!schedule(new Callback(block))) {
-            // kotlinx's contract: a closed dispatcher hands the block to another one
-            kotlinx.coroutines.Dispatchers.getIO().dispatch(context, block);
-        }
-    }
-
-    @Override
-    public void scheduleResumeAfterDelay(long timeMillis, CancellableContinuation<? super Unit> continuation) {
-        Timer t = callLater(millisToNanos(timeMillis), () -> continuation.resumeWith(Unit.INSTANCE));
-        continuation.invokeOnCancellation(cause -> {
-            t.cancel();
-            return Unit.INSTANCE;
-        });
-    }
-
-    @Override
-    public DisposableHandle invokeOnTimeout(long timeMillis, Runnable block, CoroutineContext context) {
-        return callLater(millisToNanos(timeMillis), block);
-    }
-
-    private static long millisToNanos(long ms) {
-        return ms >= Forever.NANOS / 1_000_000 ? Forever.NANOS : ms * 1_000_000;
+        return kotlinDispatcher;
     }
 
     @Override

@@ -150,7 +150,8 @@ class StreamsTest {
         Aio.run(() -> {
             Connection c = Net.openConnection("127.0.0.1", ss.getLocalPort(), Opts.c(transport));
             Task<byte[]> first = Aio.createTask(() -> c.reader().read(10));
-            Aio.sleep(0.01);
+            Aio.sleep(0); // FIFO: the first task's first step runs now, up to its wait in read
+            Aio.sleep(0);
             var e = assertThrows(IllegalStateException.class, () -> c.reader().read(10));
             assertTrue(e.getMessage().startsWith("read() called while another task is already waiting"), e.getMessage());
             first.cancel();
