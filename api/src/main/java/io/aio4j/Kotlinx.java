@@ -85,6 +85,19 @@ public final class Kotlinx {
     }
 
     /**
+     * {@link #withLock(Mutex, CheckedCallable)} for a body with no result.
+     *
+     * @apiNote asyncio: {@code async with lock:}; kotlinx's {@code mutex.withLock { }}
+     */
+    public static <X extends Exception> void withLock(Mutex mutex, CheckedRunnable<X> body) throws X {
+        java.util.Objects.requireNonNull(body, "body");
+        withLock(mutex, () -> {
+            body.run();
+            return null;
+        });
+    }
+
+    /**
      * Runs {@code body} holding a permit of {@code semaphore}, released when the body ends.
      *
      * <p><b>Cancellation:</b> a task cancelled while it waits does not get a permit.
@@ -98,5 +111,18 @@ public final class Kotlinx {
         } finally {
             semaphore.release();
         }
+    }
+
+    /**
+     * {@link #withPermit(Semaphore, CheckedCallable)} for a body with no result.
+     *
+     * @apiNote asyncio: {@code async with semaphore:}; kotlinx's {@code semaphore.withPermit { }}
+     */
+    public static <X extends Exception> void withPermit(Semaphore semaphore, CheckedRunnable<X> body) throws X {
+        java.util.Objects.requireNonNull(body, "body");
+        withPermit(semaphore, () -> {
+            body.run();
+            return null;
+        });
     }
 }

@@ -66,7 +66,6 @@ class KotlinxInteropTest {
                         most[0] = Math.max(most[0], ++inside[0]);
                         Aio.sleep(0.001);
                         inside[0]--;
-                        return null;
                     });
                 }));
                 tasks.add(Aio.createTask(() -> {
@@ -74,7 +73,6 @@ class KotlinxInteropTest {
                         most[1] = Math.max(most[1], ++inside[1]);
                         Aio.sleep(0.001);
                         inside[1]--;
-                        return null;
                     });
                 }));
             }

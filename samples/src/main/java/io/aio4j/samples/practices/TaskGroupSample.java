@@ -4,6 +4,7 @@ import io.aio4j.Aio;
 import io.aio4j.ExceptionGroup;
 import io.aio4j.Task;
 import io.aio4j.samples.Py;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -40,15 +41,14 @@ public final class TaskGroupSample {
         throw new IllegalArgumentException("bad input");
     }
 
-    @SuppressWarnings("unchecked")
     static void asyncMain() throws Exception {
-        Task<Integer>[] t = new Task[2];
+        List<Task<Integer>> t = new ArrayList<>();
         Aio.taskGroup(tg -> {
-            t[0] = tg.createTask(TaskGroupSample::task1);
-            t[1] = tg.createTask(TaskGroupSample::task2);
+            t.add(tg.createTask(TaskGroupSample::task1));
+            t.add(tg.createTask(TaskGroupSample::task2));
         });
         // 自动等待并处理异常
-        System.out.println(t[0].result() + " " + t[1].result());
+        System.out.println(t.get(0).result() + " " + t.get(1).result());
         try {
             Aio.taskGroup(tg -> {
                 tg.createTask(TaskGroupSample::task1);
