@@ -2,6 +2,6 @@
 module io.aio4j.ws {
     // API
     requires transitive io.aio4j.api;
-    requires io.aio4j.net;
+    requires transitive io.aio4j.net; // WebSockets.accept takes its streams
     exports io.aio4j.ws;
 }

@@ -72,4 +72,25 @@ public final class WebSockets {
         return WebSocketServerImpl.start(java.util.Objects.requireNonNull(handler, "handler"), host, port,
                 java.util.Objects.requireNonNull(options, "options").settings());
     }
+
+    /**
+     * Accepts a WebSocket on a connection whose HTTP request head another server has already read
+     * (an HTTP server's upgrade, as aiohttp's {@code WebSocketResponse.prepare}): checks the request
+     * as {@link #serve} does (GET, {@code Upgrade: websocket}, {@code Connection: Upgrade}, version
+     * 13, a valid key, the options' origins), negotiates subprotocol and compression, writes the
+     * {@code 101 Switching Protocols} and returns the connection's WebSocket. The caller runs the
+     * WebSocket's life in its own task, as a {@link WebSocketHandler} would.
+     *
+     * @param headers the request's headers (names in any case)
+     * @throws InvalidHandshake if the request is no valid upgrade; nothing is written then, and the
+     *     message starts with the status the websockets library answers (400, 403, 405 or 426)
+     * @apiNote asyncio: websockets' {@code ServerProtocol.accept(request)} over a given stream
+     */
+    public static WebSocket accept(String method, String target, java.util.Map<String, java.util.List<String>> headers,
+            io.aio4j.net.StreamReader reader, io.aio4j.net.StreamWriter writer, ServeOptions options) throws InvalidHandshake {
+        return WebSocketServerImpl.accept(java.util.Objects.requireNonNull(method, "method"),
+                java.util.Objects.requireNonNull(target, "target"), java.util.Objects.requireNonNull(headers, "headers"),
+                java.util.Objects.requireNonNull(reader, "reader"), java.util.Objects.requireNonNull(writer, "writer"),
+                java.util.Objects.requireNonNull(options, "options").settings());
+    }
 }

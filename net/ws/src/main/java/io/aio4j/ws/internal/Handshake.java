@@ -155,7 +155,8 @@ final class Handshake {
     // ---- server --------------------------------------------------------------------------------
 
     /** The server's decision on a request: the bytes to answer with, and, when it is a 101, the connection's terms. */
-    record Answer(byte[] response, boolean upgraded, HandshakeRequest request, String subprotocol, PerMessageDeflate deflate) {
+    record Answer(byte[] response, boolean upgraded, HandshakeRequest request, String subprotocol, PerMessageDeflate deflate,
+            int status, String refusal) {
     }
 
     /** Answers an upgrade request as the websockets library's server does (426, 400, 403 or 101). */
@@ -224,7 +225,7 @@ final class Handshake {
             }
         }
         b.append("Server: aio4j\r\n\r\n");
-        return new Answer(b.toString().getBytes(StandardCharsets.US_ASCII), true, request, subprotocol, deflate);
+        return new Answer(b.toString().getBytes(StandardCharsets.US_ASCII), true, request, subprotocol, deflate, 101, null);
     }
 
     private static Answer refuse(int status, String phrase, String body, String extraHeaders) {
@@ -234,6 +235,6 @@ final class Handshake {
         byte[] h = head.getBytes(StandardCharsets.US_ASCII);
         byte[] all = java.util.Arrays.copyOf(h, h.length + text.length);
         System.arraycopy(text, 0, all, h.length, text.length);
-        return new Answer(all, false, null, null, null);
+        return new Answer(all, false, null, null, null, status, body.strip());
     }
 }

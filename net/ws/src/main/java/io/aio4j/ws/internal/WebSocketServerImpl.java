@@ -96,6 +96,23 @@ public final class WebSocketServerImpl implements WebSocketServer {
         }
     }
 
+    /**
+     * The server side of the handshake on a connection whose request head an HTTP server has read:
+     * writes the 101 and returns the WebSocket, or writes nothing and throws.
+     */
+    public static WebSocketImpl accept(String method, String target, java.util.Map<String, List<String>> headers,
+            StreamReader reader, StreamWriter writer, Settings settings) throws InvalidHandshake {
+        java.util.Map<String, List<String>> lower = new java.util.LinkedHashMap<>();
+        headers.forEach((k, v) -> lower.computeIfAbsent(k.toLowerCase(java.util.Locale.ROOT), x -> new java.util.ArrayList<>()).addAll(v));
+        Handshake.Answer answer = Handshake.answer(new Handshake.Head(method + " " + target + " HTTP/1.1", lower),
+                settings.subprotocols(), settings.compression(), settings.origins());
+        if (!answer.upgraded()) {
+            throw new InvalidHandshake(answer.status() + ": " + answer.refusal());
+        }
+        writer.write(answer.response());
+        return new WebSocketImpl(false, reader, writer, settings, answer.deflate(), answer.subprotocol(), answer.request());
+    }
+
     @Override
     public int port() {
         return server.port();
