@@ -35,6 +35,7 @@ final class HttpConnection {
     private boolean closeAfter;
     private boolean broken;
     private boolean upgraded;
+    private boolean linger;
     private StreamResponse started;
     private Request current;
 
@@ -114,8 +115,37 @@ final class HttpConnection {
             if (broken) {
                 out.abort();
             } else if (!upgraded) {
+                if (linger) {
+                    linger();
+                }
                 out.close();
             }
+        }
+    }
+
+    /**
+     * Before closing on a request whose rest was not read (a refused head, a body over the limit):
+     * half-close, then read and drop what the client still sends, for up to 2 s and 1 MiB. Closing
+     * with unread input would reset the connection, and the reset can destroy the answer before the
+     * client reads it (nginx's lingering close).
+     */
+    private void linger() {
+        try {
+            if (out.canWriteEof()) {
+                out.writeEof();
+            }
+            Aio.waitFor(2, () -> {
+                long dropped = 0;
+                while (dropped < (1 << 20)) {
+                    byte[] b = in.read(1 << 16);
+                    if (b.length == 0) {
+                        break;
+                    }
+                    dropped += b.length;
+                }
+            });
+        } catch (TimeoutError | IOException e) {
+            // the client keeps sending, or went away: close now
         }
     }
 
@@ -144,6 +174,7 @@ final class HttpConnection {
         byte[] head = b.append("\r\n").toString().getBytes(StandardCharsets.ISO_8859_1);
         out.write(head);
         out.write(body);
+        linger = true;
         server.accessLog(peer, null, e.status(), body.length, System.nanoTime());
     }
 
@@ -178,17 +209,24 @@ final class HttpConnection {
                 w.finish(true);
             }
             throw e;
-        } catch (Throwable e) {
+        } catch (IOException e) {
             if (started instanceof WebSocketResponse w) {
-                boolean closed = e instanceof ConnectionClosed || e instanceof UncheckedIOException u && u.getCause() instanceof ConnectionClosed;
-                if (!closed) {
-                    server.report("Error handling WebSocket request " + request.method() + " " + request.path(), e);
+                return endWebSocket(w, request, e);
+            }
+            if (broken || out.isClosing()) { // the client went away, or stalled past the send timeout
+                broken = true;
+                if (started instanceof WebSocketResponse w) {
+                    w.finish(true);
                 }
-                w.finish(!closed);
+                server.accessLog(peer, request, started == null ? 499 : started.status(), started == null ? 0 : started.bodyLength(), t0);
                 return false;
             }
-            server.report("Error handling request " + request.method() + " " + request.path(), e);
-            response = Response.text("500 Internal Server Error\n\nServer got itself in trouble").setStatus(500);
+            response = failed(request, e);
+        } catch (Throwable e) {
+            if (started instanceof WebSocketResponse w) {
+                return endWebSocket(w, request, e);
+            }
+            response = failed(request, e);
         }
         if (upgraded) {
             if (response instanceof WebSocketResponse w) {
@@ -228,6 +266,21 @@ final class HttpConnection {
         return !broken;
     }
 
+    /** A WebSocket handler ended by an exception: the peer closing is no error; anything else is 1011. */
+    private boolean endWebSocket(WebSocketResponse w, Request request, Throwable e) {
+        boolean closed = e instanceof ConnectionClosed || e instanceof UncheckedIOException u && u.getCause() instanceof ConnectionClosed;
+        if (!closed) {
+            server.report("Error handling WebSocket request " + request.method() + " " + request.path(), e);
+        }
+        w.finish(!closed);
+        return false;
+    }
+
+    private StreamResponse failed(Request request, Throwable e) {
+        server.report("Error handling request " + request.method() + " " + request.path(), e);
+        return Response.text("500 Internal Server Error\n\nServer got itself in trouble").setStatus(500);
+    }
+
     /** Reads and drops what the handler left of the body; false if it is too big to wait for. */
     private boolean finishBody(Request request) throws IOException {
         RequestBody body = request.body();
@@ -245,20 +298,26 @@ final class HttpConnection {
 
     /** Whether the response to {@code request} may say keep-alive. */
     boolean keepAliveAfter(Request request) {
-        if (!request.keepAlive() || server.shuttingDown()) {
+        RequestBody body = request.body();
+        if (!request.keepAlive() || server.shuttingDown() || body.failed()) {
+            linger |= !body.complete() || body.failed();
             return false;
         }
-        RequestBody body = request.body();
         if (body.complete()) {
             return true;
         }
-        return !body.chunked() && body.length() - body.received() <= DRAIN_LIMIT
+        boolean drainable = !body.chunked() && body.length() - body.received() <= DRAIN_LIMIT
                 && !request.head().hasToken("expect", "100-continue");
+        linger |= !drainable;
+        return drainable;
     }
 
     void responseStarted(StreamResponse response, int status, boolean keepAlive) {
         started = response;
         closeAfter = !keepAlive;
+        if (!keepAlive && current != null && !current.body().complete()) {
+            linger = true;
+        }
     }
 
     void upgraded() {

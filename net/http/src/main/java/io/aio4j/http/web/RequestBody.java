@@ -21,6 +21,7 @@ final class RequestBody {
     private long chunkLeft;
     private long received;
     private boolean done;
+    private boolean failed;
     private Runnable beforeFirstRead;
 
     private RequestBody(StreamReader in, boolean chunked, long length, Runnable beforeFirstRead) {
@@ -80,6 +81,11 @@ final class RequestBody {
         return done;
     }
 
+    /** Whether the body turned out cut short or badly framed (the connection cannot go on). */
+    boolean failed() {
+        return failed;
+    }
+
     /** Bytes read so far. */
     long received() {
         return received;
@@ -97,9 +103,15 @@ final class RequestBody {
         }
         try {
             return chunked ? readChunked(max) : readLength(max);
+        } catch (HttpException e) {
+            failed = true;
+            done = true;
+            throw e;
         } catch (IncompleteReadError e) {
+            failed = true;
             throw cut();
         } catch (LimitOverrunError e) {
+            failed = true;
             throw new HttpException(400, "Bad Request", "Bad Request: a chunk-size line over " + in.limit() + " bytes");
         }
     }

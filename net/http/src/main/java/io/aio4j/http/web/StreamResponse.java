@@ -286,7 +286,7 @@ public class StreamResponse {
             contentLength = bodyless ? -1 : body.length;
         }
         chunked = !bodyless && contentLength < 0 && http11;
-        boolean keepAlive = c.keepAliveAfter(request) && (bodyless || contentLength >= 0 || chunked);
+        boolean keepAlive = status != 413 && c.keepAliveAfter(request) && (bodyless || contentLength >= 0 || chunked);
         StringBuilder b = new StringBuilder(160);
         b.append(http11 ? "HTTP/1.1 " : "HTTP/1.0 ").append(status).append(' ').append(reason()).append("\r\n");
         for (List<String> v : headers.values()) {
