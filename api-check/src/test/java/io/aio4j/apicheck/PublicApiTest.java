@@ -37,7 +37,7 @@ import org.junit.jupiter.api.Test;
  */
 class PublicApiTest {
     private static final Set<String> LIBRARIES = Set.of("io.aio4j.bridge", "io.aio4j.api", "io.aio4j.net",
-            "io.aio4j.ktor", "io.aio4j.http", "io.aio4j.ws", "io.aio4j.files", "io.aio4j.testkit");
+            "io.aio4j.ktor", "io.aio4j.http", "io.aio4j.ws", "io.aio4j.files", "io.aio4j.testkit", "io.aio4j.testkit.http");
 
     /** Each library module on the test's class path: its name, where it is, its descriptor. */
     private static Map<String, ModuleReference> libraries() {
