@@ -32,6 +32,7 @@ import io.aio4j.samples.http.FetchLengths;
 import io.aio4j.samples.http.FetchUrls;
 import io.aio4j.samples.http.HttpGather;
 import io.aio4j.samples.http.PostJson;
+import io.aio4j.samples.web.WebApp;
 import io.aio4j.samples.ws.WebSocketEcho;
 import io.aio4j.samples.timeouts.WaitForOperation;
 import io.aio4j.samples.timeouts.WaitForTimeout;
@@ -101,7 +102,9 @@ public final class Tour {
             new Sample("best-practices", "seed 002 · 最佳实践", () -> BestPractices.main(new String[0])),
             new Sample("task-group", "seed 002 · asyncio.TaskGroup", () -> TaskGroupSample.main(new String[0])),
             // seed 003: Python asyncio入门教程
-            new Sample("say-after", "seed 003 · asyncio.run() 与并发执行", () -> SayAfter.main(new String[0])));
+            new Sample("say-after", "seed 003 · asyncio.run() 与并发执行", () -> SayAfter.main(new String[0])),
+            // beyond the seeds: the server side of aiohttp
+            new Sample("web-app", "aiohttp.web · hello world, a JSON API, a WebSocket chat", () -> WebApp.main(new String[0])));
 
     private Tour() {
     }

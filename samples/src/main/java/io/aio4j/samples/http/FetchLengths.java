@@ -50,8 +50,10 @@ public final class FetchLengths {
     }
 
     public static void main(String[] args) throws Exception {
-        try (StandIn httpbin = new StandIn()) {
-            Aio.run(() -> asyncMain(httpbin));
-        }
+        Aio.run(() -> {
+            try (StandIn httpbin = StandIn.start()) { // the stand-in's server runs on this program's loop
+                asyncMain(httpbin);
+            }
+        });
     }
 }

@@ -50,8 +50,10 @@ public final class FetchUrls {
     }
 
     public static void main(String[] args) throws Exception {
-        try (StandIn web = new StandIn()) {
-            Aio.run(() -> asyncMain(web));
-        }
+        Aio.run(() -> {
+            try (StandIn web = StandIn.start()) { // the stand-in's server runs on this program's loop
+                asyncMain(web);
+            }
+        });
     }
 }

@@ -1,75 +1,80 @@
 package io.aio4j.samples.http;
 
-import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpServer;
+import io.aio4j.Aio;
+import io.aio4j.http.web.Application;
+import io.aio4j.http.web.Response;
+import io.aio4j.http.web.Web;
+import io.aio4j.http.web.WebServer;
 import java.io.IOException;
-import java.io.OutputStream;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
-import java.nio.charset.StandardCharsets;
-import java.util.concurrent.Executors;
 
 /**
- * The offline stand-in for the sites the seeds fetch (httpbin.org, example.com, ...): the JDK's HTTP
- * server on a free loopback port, with the same endpoints and fixed bodies, so every sample runs
- * without internet and prints the same thing every time.
+ * The offline stand-in for the sites the seeds fetch (httpbin.org, example.com, ...): an aio4j web
+ * application (aiohttp.web's way) on a free loopback port of the sample's own loop, with the same
+ * endpoints and fixed bodies, so every sample runs without internet and prints the same thing every
+ * time. Its {@code /delay/N} handler sleeps with {@code Aio.sleep}, so the tour's virtual clock
+ * fast-forwards it like the samples' own sleeps.
+ *
+ * <pre>{@code
+ * async def delay(request):
+ *     seconds = int(request.match_info["seconds"])
+ *     await asyncio.sleep(seconds)
+ *     return web.json_response({"delay": seconds})
+ * }</pre>
  */
 public final class StandIn implements AutoCloseable {
     static final String GET = "{\"args\": {}, \"headers\": {\"Host\": \"httpbin.org\"}, \"origin\": \"127.0.0.1\"}";
     static final String JSON = "{\"slideshow\": {\"author\": \"Yours Truly\", \"title\": \"Sample Slide Show\"}}";
 
-    private final HttpServer server;
+    private final WebServer server;
 
-    public StandIn() throws IOException {
-        server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 50);
-        server.setExecutor(Executors.newCachedThreadPool(r -> {
-            Thread t = new Thread(r, "stand-in-http");
-            t.setDaemon(true);
-            return t;
-        }));
-        server.createContext("/get", ex -> send(ex, GET));
-        server.createContext("/json", ex -> send(ex, JSON));
-        server.createContext("/delay/", ex -> {
-            int seconds = Integer.parseInt(ex.getRequestURI().getPath().substring(7));
-            try {
-                Thread.sleep(seconds * 1000L);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-            send(ex, "{\"delay\": " + seconds + "}");
-        });
-        server.createContext("/post", ex -> {
-            String body = new String(ex.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
-            send(ex, "{\"json\": " + body + "}");
-        });
-        for (String site : new String[] {"example.com", "python.org", "aiohttp.readthedocs.io"}) {
-            String page = "<html><title>" + site + "</title><body>stand-in for " + site + "</body></html>";
-            server.createContext("/" + site, ex -> send(ex, page));
-        }
-        server.start();
+    private StandIn(WebServer server) {
+        this.server = server;
     }
 
-    private static void send(HttpExchange ex, String body) throws IOException {
-        byte[] b = body.getBytes(StandardCharsets.UTF_8);
-        ex.getResponseHeaders().add("Content-Type", body.startsWith("<") ? "text/html" : "application/json");
-        ex.sendResponseHeaders(200, b.length);
-        try (OutputStream out = ex.getResponseBody()) {
-            out.write(b);
+    /** The stand-in's routes. */
+    static Application app() {
+        Application app = new Application()
+                .get("/get", r -> json(GET))
+                .get("/json", r -> json(JSON))
+                .get("/delay/{seconds:\\d+}", r -> {
+                    int seconds = Integer.parseInt(r.matchInfo("seconds"));
+                    Aio.sleep(seconds);
+                    return json("{\"delay\": " + seconds + "}");
+                })
+                .post("/post", r -> json("{\"json\": " + r.text() + "}"));
+        for (String site : new String[] {"example.com", "python.org", "aiohttp.readthedocs.io"}) {
+            String page = "<html><title>" + site + "</title><body>stand-in for " + site + "</body></html>";
+            app.get("/" + site, r -> Response.text(page, "text/html"));
         }
+        return app;
+    }
+
+    private static Response json(String body) {
+        return Response.text(body, "application/json");
+    }
+
+    /**
+     * Serves the stand-in on a free loopback port of the running loop.
+     *
+     * @throws IllegalStateException outside a task
+     */
+    public static StandIn start() throws IOException {
+        return new StandIn(Web.serve(app(), "127.0.0.1", 0));
     }
 
     /** The stand-in's URL for {@code path}, e.g. {@code url("/get")}. */
     public String url(String path) {
-        return "http://127.0.0.1:" + server.getAddress().getPort() + path;
+        return "http://127.0.0.1:" + server.port() + path;
     }
 
     /** The port, for the Python twins in the tests. */
     public int port() {
-        return server.getAddress().getPort();
+        return server.port();
     }
 
+    /** Shuts the server down (gracefully: requests in flight finish). */
     @Override
     public void close() {
-        server.stop(0);
+        server.shutdown();
     }
 }
