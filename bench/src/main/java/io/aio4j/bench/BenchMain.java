@@ -25,7 +25,7 @@ import org.openjdk.jmh.runner.options.TimeValue;
  * The whole benchmark, side by side in one run: micro (JMH for the JVM rows, {@code python/micro.py}
  * for asyncio and uvloop), the TCP echo macro benchmark (every contender's server in its own process,
  * driven by one C load client), the memory of 100k sleeping tasks, the HTTP client and the WebSocket
- * echo ({@link WsBench}). Writes {@code RESULTS.md}.
+ * echo ({@link WsBench}), the HTTP server ({@link WebBench}). Writes {@code RESULTS.md}.
  *
  * <pre>
  * mvn -Pbench -pl bench -am verify                       everything (about ten minutes)
@@ -87,7 +87,8 @@ public final class BenchMain {
         Map<String, Long> memory = memory(asyncioPython, uvPython);
         httpRows = http(uvPython);
         Map<String, double[]> ws = WsBench.run(dir, uvPython, loadClient(), quick, log);
-        String md = report(micro, echo, memory, asyncioPython, uvPython) + WsBench.report(ws);
+        Map<String, List<double[]>> web = WebBench.run(dir, uvPython, quick, log);
+        String md = report(micro, echo, memory, asyncioPython, uvPython) + WsBench.report(ws) + WebBench.report(web);
         Files.writeString(dir.resolve("RESULTS.md"), md);
         System.out.println(md);
         System.out.println("wrote " + dir.resolve("RESULTS.md"));
