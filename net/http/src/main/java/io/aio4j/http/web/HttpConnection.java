@@ -281,17 +281,23 @@ final class HttpConnection {
         return Response.text("500 Internal Server Error\n\nServer got itself in trouble").setStatus(500);
     }
 
-    /** Reads and drops what the handler left of the body; false if it is too big to wait for. */
-    private boolean finishBody(Request request) throws IOException {
+    /**
+     * Reads and drops what the handler left of the body (at most {@link #DRAIN_LIMIT}, see
+     * {@link #keepAliveAfter}); false if it does not arrive within the keep-alive timeout or is bad.
+     */
+    private boolean finishBody(Request request) {
         RequestBody body = request.body();
-        try {
-            while (!body.complete()) {
-                if (body.read(1 << 16) == null) {
-                    break;
-                }
-            }
+        if (body.complete()) {
             return true;
-        } catch (HttpException e) {
+        }
+        try {
+            Aio.waitFor(server.options().keepAliveTimeout(), () -> {
+                while (!body.complete() && body.read(1 << 16) != null) {
+                    // dropped
+                }
+            });
+            return true;
+        } catch (HttpException | TimeoutError | IOException e) {
             return false;
         }
     }
