@@ -68,6 +68,16 @@ class ModulePathTest {
     }
 
     @AioTest
+    void theWebServerAndItsTestKitWorkOnTheModulePath(AioTestContext ctx) throws Exception {
+        try (io.aio4j.testkit.http.TestServer server = io.aio4j.testkit.http.TestServer.start(HelloApp.app());
+             io.aio4j.testkit.http.TestClient client = io.aio4j.testkit.http.TestClient.of(server)) {
+            try (var r = client.get("/module")) {
+                assertEquals("Hello, module", r.text());
+            }
+        }
+    }
+
+    @AioTest
     void theTestKitWorksAsATestScopedDependency(AioTestContext ctx) throws Exception {
         double start = ctx.time();
         Aio.sleep(Duration.ofHours(1)); // virtual time: no real hour
